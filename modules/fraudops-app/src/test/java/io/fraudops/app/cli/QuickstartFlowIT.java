@@ -1,0 +1,293 @@
+package io.fraudops.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fraudops.app.registry.ModelRegistry;
+import io.fraudops.core.bundle.Json;
+import io.fraudops.core.scoring.ScoringModel;
+import io.fraudops.core.transaction.Transaction;
+import io.fraudops.data.io.TransactionFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The quickstart's steps through the real CLI on a small dataset (generate → validate → train →
+ * register → promote), then the server on a random port, checked over real HTTP.
+ */
+class QuickstartFlowIT {
+
+  @TempDir static Path home;
+  static Path data;
+  static ConfigurableApplicationContext server;
+  static String base;
+  static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+  static final String ORDINARY =
+      """
+      {"transaction_id": "TXN-ORDINARY", "amount": 42.5, "merchant_category": "grocery", "merchant_country": "USA",
+       "hour_of_day": 14, "day_of_week": 2, "is_online": false, "is_weekend": false,
+       "transactions_last_24h": 2, "total_amount_last_24h": 80.0, "transactions_last_1h": 0,
+       "distance_from_home": 3.2}
+      """;
+  static final String RISKY = QuickstartCommand.SAMPLE;
+
+  @BeforeAll
+  static void runQuickstartSteps() throws Exception {
+    data = home.resolve("data.csv");
+    assertThat(cli("generate", "--rows", "40000", "--seed", "7", "--out", data.toString())).isZero();
+    assertThat(cli("validate", data.toString())).isZero();
+    assertThat(cli("train", "--home", home.toString(), "--data", data.toString(), "--rounds", "80")).isZero();
+    assertThat(cli("models", "list", "--home", home.toString())).isZero();
+    assertThat(cli("models", "promote", "--home", home.toString(), "--version", "1", "--to", "production")).isZero();
+    server = AppContext.server(home, 0);
+    base = ServeCommand.baseUrl(server);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  static int cli(String... args) {
+    return FraudopsCommand.execute(args);
+  }
+
+  static HttpResponse<String> post(String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode json(HttpResponse<String> response) {
+    return Json.MAPPER.readTree(response.body());
+  }
+
+  @Test
+  void healthReportsTheLoadedModel() throws Exception {
+    HttpResponse<String> r = get("/health");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode health = json(r);
+    assertThat(health.get("status").asString()).isEqualTo("healthy");
+    assertThat(health.get("model_loaded").asBoolean()).isTrue();
+    assertThat(health.get("model_name").asString()).isEqualTo("fraud-detector");
+    assertThat(health.get("model_version").asString()).isEqualTo("1");
+    assertThat(health.get("timestamp").asString()).isNotBlank();
+    assertThat(json(get("/")).get("service").asString()).isEqualTo("fraudops");
+  }
+
+  @Test
+  void riskyTransactionScoresHigherThanAnOrdinaryOne() throws Exception {
+    HttpResponse<String> ordinary = post("/predict", ORDINARY);
+    HttpResponse<String> risky = post("/predict", RISKY);
+    assertThat(ordinary.statusCode()).isEqualTo(200);
+    assertThat(risky.statusCode()).isEqualTo(200);
+    JsonNode o = json(ordinary);
+    JsonNode r = json(risky);
+    assertThat(o.get("transaction_id").asString()).isEqualTo("TXN-ORDINARY");
+    assertThat(r.get("transaction_id").asString()).startsWith("pred-");
+    assertThat(r.get("fraud_probability").asDouble()).isGreaterThan(o.get("fraud_probability").asDouble());
+    assertThat(o.get("risk_level").asString()).isEqualTo("low");
+    assertThat(r.get("model_version").asString()).isEqualTo("1");
+    assertThat(o.get("is_fraud").asInt()).isZero();
+    assertThat(r.get("timestamp").asString()).isNotBlank();
+  }
+
+  @Test
+  void unknownCategoryAndCountryAreScored() throws Exception {
+    HttpResponse<String> r =
+        post("/predict", ORDINARY.replace("grocery", "crypto_exchange").replace("\"USA\"", "\"Atlantis\""));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(json(r).get("fraud_probability").asDouble()).isBetween(0.0, 1.0);
+  }
+
+  /** Serving computes the same features as training: API scores equal the bundle's offline scores. */
+  @Test
+  void batchScoresEqualOfflineScoresOfTheSameRows() throws Exception {
+    List<Transaction> rows = TransactionFiles.read(data).subList(0, 300);
+    StringBuilder body = new StringBuilder("[");
+    for (Transaction t : rows) {
+      if (body.length() > 1) {
+        body.append(',');
+      }
+      body.append(asRequest(t));
+    }
+    HttpResponse<String> r = post("/predict/batch", body.append(']').toString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode predictions = json(r).get("predictions");
+    assertThat(predictions.size()).isEqualTo(rows.size());
+
+    ModelRegistry registry = server.getBean(ModelRegistry.class);
+    ScoringModel offline =
+        ScoringModel.of(registry.loadBundle(registry.byAlias("fraud-detector", "production").orElseThrow()));
+    for (int i = 0; i < rows.size(); i++) {
+      assertThat(predictions.get(i).get("transaction_id").asString()).isEqualTo(rows.get(i).transactionId());
+      assertThat(predictions.get(i).get("fraud_probability").asDouble())
+          .isEqualTo(offline.probability(rows.get(i)));
+    }
+  }
+
+  static String asRequest(Transaction t) {
+    return String.format(
+        Locale.ROOT,
+        "{\"transaction_id\":\"%s\",\"amount\":%s,\"merchant_category\":\"%s\",\"merchant_country\":\"%s\","
+            + "\"hour_of_day\":%d,\"day_of_week\":%d,\"is_online\":%b,\"is_weekend\":%b,"
+            + "\"transactions_last_24h\":%d,\"total_amount_last_24h\":%s,\"transactions_last_1h\":%d,"
+            + "\"distance_from_home\":%s}",
+        t.transactionId(), t.amount(), t.merchantCategory(), t.merchantCountry(), t.hourOfDay(),
+        t.dayOfWeek(), t.isOnline(), t.isWeekend(), t.transactionsLast24h(), t.totalAmountLast24h(),
+        t.transactionsLast1h(), t.distanceFromHome());
+  }
+
+  @Test
+  void docsAndOpenApiDescribeTheContract() throws Exception {
+    HttpResponse<String> docs = get("/docs");
+    assertThat(docs.statusCode()).isEqualTo(200);
+    assertThat(docs.body()).containsIgnoringCase("swagger");
+    JsonNode api = json(get("/v3/api-docs"));
+    assertThat(api.get("paths").has("/predict")).isTrue();
+    assertThat(api.get("paths").has("/predict/batch")).isTrue();
+    JsonNode schema = api.get("components").get("schemas").get("PredictRequest").get("properties");
+    assertThat(schema.has("hour_of_day")).isTrue();
+    assertThat(schema.has("distance_from_home")).isTrue();
+  }
+
+  @Test
+  void metricsArePrometheusText() throws Exception {
+    post("/predict", ORDINARY);
+    HttpResponse<String> r = get("/metrics");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+    assertThat(r.body())
+        .contains("fraudops_predictions_total{")
+        .contains("risk_level=\"low\"")
+        .contains("fraudops_model_version")
+        .contains("fraudops_prediction_score_bucket")
+        .contains("http_server_requests_seconds_bucket");
+  }
+
+  // --- every bad-input case: a problem document naming the field, never a 500 ---
+
+  static JsonNode problem(HttpResponse<String> r, int status) {
+    assertThat(r.statusCode()).isEqualTo(status);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    JsonNode p = json(r);
+    assertThat(p.get("status").asInt()).isEqualTo(status);
+    assertThat(p.get("title").asString()).isNotBlank();
+    assertThat(p.get("type").asString()).startsWith("urn:fraudops:problem:");
+    return p;
+  }
+
+  static List<String> fields(JsonNode problem) {
+    List<String> out = new ArrayList<>();
+    problem.get("errors").forEach(e -> out.add(e.get("field").asString()));
+    return out;
+  }
+
+  @Test
+  void missingFieldIs422NamingIt() throws Exception {
+    JsonNode p = problem(post("/predict", ORDINARY.replace("\"hour_of_day\": 14,", "")), 422);
+    assertThat(fields(p)).containsExactly("hour_of_day");
+    assertThat(p.get("detail").asString()).contains("hour_of_day");
+  }
+
+  @Test
+  void wrongTypeIs422NamingIt() throws Exception {
+    assertThat(fields(problem(post("/predict", ORDINARY.replace("42.5", "\"cheap\"")), 422)))
+        .containsExactly("amount");
+  }
+
+  @Test
+  void outOfRangeIs422NamingIt() throws Exception {
+    assertThat(fields(problem(post("/predict", ORDINARY.replace("\"day_of_week\": 2", "\"day_of_week\": 9")), 422)))
+        .containsExactly("day_of_week");
+    assertThat(fields(problem(post("/predict", ORDINARY.replace("42.5", "-3")), 422))).containsExactly("amount");
+  }
+
+  @Test
+  void malformedJsonIs400() throws Exception {
+    problem(post("/predict", "{\"amount\": 12, "), 400);
+    problem(post("/predict", "not json"), 400);
+  }
+
+  @Test
+  void emptyBatchAndBatchOverTheLimitAre422() throws Exception {
+    problem(post("/predict/batch", "[]"), 422);
+    String over = "[" + String.join(",", java.util.Collections.nCopies(1001, ORDINARY)) + "]";
+    JsonNode p = problem(post("/predict/batch", over), 422);
+    assertThat(p.get("detail").asString()).contains("1000");
+    assertThat(fields(problem(post("/predict/batch", "[" + ORDINARY + ",{\"amount\":1}]"), 422)))
+        .contains("[1].merchant_category");
+  }
+
+  @Test
+  void oversizedBodyIs400() throws Exception {
+    String huge = "[" + ORDINARY + ",\"" + "a".repeat(1_100_000) + "\"]";
+    JsonNode p = problem(post("/predict/batch", huge), 400);
+    assertThat(p.get("detail").asString()).contains("exceeds");
+  }
+
+  @Test
+  void cliReportsUnreadableAndInvalidFilesWithExitCodes() throws Exception {
+    Path missingColumn = home.resolve("missing-column.csv");
+    Files.writeString(missingColumn, "transaction_id,timestamp\nTXN00000001,2026-01-01T00:00:00\n");
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      code = cli("validate", missingColumn.toString());
+    } finally {
+      System.setErr(originalErr);
+    }
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing column").doesNotContain("Exception");
+    assertThat(cli("validate", home.resolve("nope.csv").toString())).isEqualTo(2);
+
+    // A structurally readable file that breaks rules: exit 1.
+    List<Transaction> rows = new ArrayList<>(TransactionFiles.read(data).subList(0, 2000));
+    Transaction t = rows.get(0);
+    rows.set(0, new Transaction(t.transactionId(), t.timestamp(), t.cardholderId(), t.cardholderName(), -5,
+        t.merchantName(), t.merchantCategory(), t.merchantCity(), t.merchantCountry(), t.cardLast4(),
+        t.deviceFingerprint(), t.ipAddress(), t.userAgent(), t.isOnline(), t.hourOfDay(), t.dayOfWeek(),
+        t.isWeekend(), t.transactionsLast24h(), t.totalAmountLast24h(), t.transactionsLast1h(), t.amountLog(),
+        t.distanceFromHome(), t.isFraud()));
+    Path bad = home.resolve("bad.csv");
+    TransactionFiles.write(bad, rows);
+    assertThat(cli("validate", bad.toString())).isEqualTo(1);
+  }
+
+  @Test
+  void promotionOfAMissingVersionFailsCleanly() {
+    assertThat(cli("models", "promote", "--home", home.toString(), "--version", "99", "--to", "production"))
+        .isEqualTo(1);
+    assertThat(server.getBean(ModelRegistry.class).transitions("fraud-detector"))
+        .extracting(t -> Map.entry(t.target(), t.toValue()))
+        .containsExactly(Map.entry("production", "1"));
+  }
+}
