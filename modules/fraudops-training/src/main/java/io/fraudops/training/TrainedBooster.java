@@ -51,13 +51,14 @@ final class TrainedBooster implements AutoCloseable {
     return predict(m.values(), m.rows(), m.width());
   }
 
-  /** Fraud probabilities for a row-major float matrix, from the first {@link #bestRound()} rounds. */
+  /** Fraud probabilities of a row-major matrix, from the first {@link #bestRound()} rounds. */
   double[] predict(float[] values, int rows, int width) {
     if (rows == 0) {
       return new double[0];
     }
     try {
-      float[][] raw = booster.inplace_predict(values, rows, width, Float.NaN, new int[] {0, bestRound});
+      float[][] raw =
+          booster.inplace_predict(values, rows, width, Float.NaN, new int[] {0, bestRound});
       double[] out = new double[rows];
       for (int r = 0; r < rows; r++) {
         out[r] = raw[r][0];

@@ -221,7 +221,10 @@ public final class TrainingJob {
 
   /** The feature transformer and the three matrices it produced. */
   private record Matrices(
-      ReferenceFeatures features, FeatureMatrix train, FeatureMatrix validation, FeatureMatrix test) {
+      ReferenceFeatures features,
+      FeatureMatrix train,
+      FeatureMatrix validation,
+      FeatureMatrix test) {
 
     static Matrices of(OutOfTimeSplit split) {
       ReferenceFeatures features = ReferenceFeatures.fit(split.trainingPart());

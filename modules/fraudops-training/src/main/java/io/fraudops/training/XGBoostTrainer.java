@@ -60,27 +60,26 @@ final class XGBoostTrainer {
       boolean earlyStopping = config.earlyStoppingRounds() > 0;
       int bestIteration = -1;
       double bestScore = Double.NEGATIVE_INFINITY;
-      int iteration = 0;
-      while (iteration < config.rounds()) {
+      int trained = 0;
+      for (int iteration = 0; iteration < config.rounds(); iteration++) {
         booster.update(trainMatrix, iteration);
         booster.evalSet(evalSets, evalNames, iteration, score);
+        trained++;
         listener.round(iteration + 1, config.rounds(), score[0]);
         if (score[0] > bestScore || !earlyStopping) {
           bestScore = score[0];
           bestIteration = iteration;
-        }
-        iteration++;
-        if (earlyStopping && iteration - 1 - bestIteration >= config.earlyStoppingRounds()) {
+        } else if (earlyStopping && iteration - bestIteration >= config.earlyStoppingRounds()) {
           break;
         }
       }
       if (bestIteration < 0) { // validation AUC-PR was NaN in every round
-        bestIteration = iteration - 1;
+        bestIteration = trained - 1;
       }
-      TrainedBooster trained =
-          new TrainedBooster(booster, params, bestIteration + 1, iteration, bestScore);
+      TrainedBooster result =
+          new TrainedBooster(booster, params, bestIteration + 1, trained, bestScore);
       booster = null; // now owned by the result
-      return trained;
+      return result;
     } catch (XGBoostError e) {
       throw new TrainingException("XGBoost training failed: " + e.getMessage(), e);
     } finally {

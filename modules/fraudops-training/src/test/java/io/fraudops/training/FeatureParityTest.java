@@ -8,7 +8,7 @@ import io.fraudops.core.transaction.Transaction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Training (a stored Transaction) and serving (a request) get the same vector from one transformer. */
+/** Training (a stored Transaction) and serving (a request) get one vector from one transformer. */
 class FeatureParityTest {
 
   /** The shape of a {@code POST /predict} body, as serving will hold it. */

@@ -88,8 +88,10 @@ class XGBoostParityTest {
     double[] row = new double[WIDTH];
     for (int r = 0; r < rows; r++) {
       System.arraycopy(x, r * WIDTH, row, 0, WIDTH);
-      maxProbabilityError = Math.max(maxProbabilityError, Math.abs(scorer.score(row) - expected[r]));
-      maxMarginError = Math.max(maxMarginError, Math.abs(scorer.margin(row) - expectedMargin[r][0]));
+      double probabilityError = Math.abs(scorer.score(row) - expected[r]);
+      double marginError = Math.abs(scorer.margin(row) - expectedMargin[r][0]);
+      maxProbabilityError = Math.max(maxProbabilityError, probabilityError);
+      maxMarginError = Math.max(maxMarginError, marginError);
     }
     System.out.printf(
         "XGBoost parity on %d rows: max |probability error| %.3g, max |margin error| %.3g%n",

@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * The operating points of a scorer on labelled data: for every distinct score {@code t}, from the
  * highest down, how many frauds and how many genuine rows the rule "flag when {@code score >= t}"
- * flags. AUC-ROC, average precision, precision at a recall and the best-F1 threshold are all read off
- * these points, so one O(n log n) pass serves every metric.
+ * flags. AUC-ROC, average precision, precision at a recall and the best-F1 threshold are all read
+ * off these points, so one O(n log n) pass serves every metric.
  *
  * <p>Design: positives' and negatives' scores are sorted separately as primitive arrays and merged
  * from the top, which groups tied scores into one operating point without boxing or an index sort.

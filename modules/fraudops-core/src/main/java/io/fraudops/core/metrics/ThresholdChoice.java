@@ -1,8 +1,8 @@
 package io.fraudops.core.metrics;
 
 /**
- * A decision threshold and how the rule "flag when {@code score >= threshold}" performs at it on the
- * data it was chosen on.
+ * A decision threshold and how the rule "flag when {@code score >= threshold}" performs at it on
+ * the data it was chosen on.
  */
 public record ThresholdChoice(double threshold, ConfusionMatrix confusion) {
 

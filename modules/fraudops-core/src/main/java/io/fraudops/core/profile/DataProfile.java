@@ -13,13 +13,15 @@ import java.util.List;
  * deviations and bin counts), so the variance does not suffer the cancellation of a
  * sum-of-squares formula on features like {@code amount_cubed}. Quantile edges come from a
  * systematic sample of at most {@value #SAMPLE_ROWS} rows (exact below that), which keeps the sort
- * cheap on a million rows; the bin fractions are then counted exactly over all rows for those edges.
+ * cheap on a million rows; the bin fractions are then counted exactly over all rows for those
+ * edges.
  *
  * @param rows rows profiled
  * @param positives rows labelled fraud
  * @param labelRate {@code positives / rows}
  */
-public record DataProfile(long rows, long positives, double labelRate, List<FeatureProfile> features) {
+public record DataProfile(
+    long rows, long positives, double labelRate, List<FeatureProfile> features) {
 
   static final int SAMPLE_ROWS = 100_000;
   private static final int QUANTILE_BINS = 10;

@@ -6,8 +6,8 @@ import java.util.List;
  * Summary of one feature column of a training matrix.
  *
  * <p>The quantile bins are the reference distribution for drift checks (PSI): bin {@code i} holds
- * the values {@code v} with {@code binEdges[i-1] <= v < binEdges[i]}, the first bin everything below
- * {@code binEdges[0]} and the last everything from the last edge up. Edges are distinct, so a
+ * the values {@code v} with {@code binEdges[i-1] <= v < binEdges[i]}, the first bin everything
+ * below {@code binEdges[0]} and the last everything from the last edge up. Edges are distinct, so a
  * binary feature gets two bins rather than ten empty or duplicate ones.
  *
  * @param count non-missing values

@@ -10,16 +10,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Scores an XGBoost binary classifier in pure Java, from the JSON model that
- * {@code Booster.toByteArray("json")} writes (the {@code gbtree} booster with numerical splits and a
- * logistic objective; anything else is refused with {@link UnsupportedModelException}).
+ * {@code Booster.toByteArray("json")} writes (the {@code gbtree} booster with numerical splits and
+ * a logistic objective; anything else is refused with {@link UnsupportedModelException}).
  *
  * <p>Design: all trees are flattened into parallel primitive arrays indexed by a global node id;
  * {@link #score(double[])} walks them with no allocation and no shared mutable state, so one
  * instance serves every thread. The walk reproduces XGBoost's float32 arithmetic: each feature is
- * narrowed to {@code float} before the {@code x < split} test (so a double just below a split that
- * rounds onto it goes right, as in XGBoost), {@code NaN} takes the node's default direction, and the
- * margin is accumulated in {@code float} from the base margin in tree order, as XGBoost's CPU
- * predictor does. Only the final sigmoid is taken in double.
+ * narrowed to {@code float} before the {@code x < split} test (so a double just below a split
+ * that rounds onto it goes right, as in XGBoost), {@code NaN} takes the node's default direction,
+ * and the margin is accumulated in {@code float} from the base margin in tree order, as XGBoost's
+ * CPU predictor does. Only the final sigmoid is taken in double.
  *
  * <p>JSON details: split conditions and leaf values are float32 printed in shortest form, so they
  * are parsed from their decimal text straight to {@code float}; a leaf's value is its entry in
@@ -126,7 +126,7 @@ public final class XGBoostScorer implements Scorer {
     return 1.0 / (1.0 + Math.exp(-margin(features)));
   }
 
-  /** The raw log-odds: base margin plus one leaf value per tree, summed in float as XGBoost does. */
+  /** The log-odds: base margin plus one leaf value per tree, summed in float as XGBoost does. */
   public float margin(double[] features) {
     if (features.length < width) {
       throw new IllegalArgumentException(
@@ -242,7 +242,8 @@ public final class XGBoostScorer implements Scorer {
       for (JsonNode type : tree.path("split_type")) {
         if (type.asInt(-1) != 0) {
           throw new UnsupportedModelException(
-              "XGBoost tree " + t + " has a categorical split; only numerical splits are supported");
+              "XGBoost tree " + t
+                  + " has a categorical split; only numerical splits are supported");
         }
       }
       JsonNode leafVector = tree.path("tree_param").path("size_leaf_vector");

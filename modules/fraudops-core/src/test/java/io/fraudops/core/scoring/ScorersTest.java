@@ -45,7 +45,8 @@ class ScorersTest {
     XGBoostScorer direct =
         XGBoostScorer.fromJson(XGBoostScorerTest.MODEL.getBytes(StandardCharsets.UTF_8));
     assertThat(scorer).isInstanceOf(XGBoostScorer.class);
-    assertThat(scorer.score(new double[] {0.7, 0.3})).isEqualTo(direct.score(new double[] {0.7, 0.3}));
+    double[] row = {0.7, 0.3};
+    assertThat(scorer.score(row)).isEqualTo(direct.score(row));
   }
 
   @Test
