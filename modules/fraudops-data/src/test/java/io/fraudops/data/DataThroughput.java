@@ -39,7 +39,10 @@ public final class DataThroughput {
     Path parquet = dir.resolve("transactions.parquet");
     GeneratorConfig config = GeneratorConfig.defaults().withRows(rows);
     System.out.printf(
-        Locale.ROOT, "%s, %d cores, JDK %s%n", config, Runtime.getRuntime().availableProcessors(),
+        Locale.ROOT,
+        "%s, %d cores, JDK %s%n",
+        config,
+        Runtime.getRuntime().availableProcessors(),
         Runtime.version());
 
     List<Transaction> generated = null;

@@ -159,8 +159,8 @@ final class Atlas {
   }
 
   /**
-   * Writes into {@code out} a point drawn uniformly within {@code radiusKm} of the centre of
-   * {@code place}: {@code out[0]} latitude, {@code out[1]} longitude.
+   * Writes into {@code out} a point drawn uniformly within {@code radiusKm} of the centre of {@code
+   * place}: {@code out[0]} latitude, {@code out[1]} longitude.
    */
   static void nearby(int place, double radiusKm, RandomGenerator random, double[] out) {
     Place centre = PLACES.get(place);

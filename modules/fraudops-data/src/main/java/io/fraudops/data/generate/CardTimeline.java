@@ -11,9 +11,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>Design: timestamps are drawn first, packed as {@code second << 16 | tag} (tag 0 = genuine,
  * {@code e + 1} = fraud episode {@code e} of this card) and sorted; the attributes are then drawn
- * walking the card's history forward, which is also when the velocity features are computed with two
- * sliding windows (24 h and 1 h) over the card's preceding transactions: linear in the number of
- * transactions, and excluding the current one. Everything random comes from the card's own
+ * walking the card's history forward, which is also when the velocity features are computed with
+ * two sliding windows (24 h and 1 h) over the card's preceding transactions: linear in the number
+ * of transactions, and excluding the current one. Everything random comes from the card's own
  * generator, so cards can be drafted in parallel and the result does not depend on scheduling.
  */
 final class CardTimeline {
@@ -25,10 +25,10 @@ final class CardTimeline {
   private static final double BURST_MEAN_GAP_SECONDS = FraudPatterns.BURST_MEAN_GAP_MINUTES * 60;
   private static final double[] FRAUD_CATEGORY_CDF =
       Sampling.cdf(FraudPatterns.CATEGORY_WEIGHTS.stream().mapToDouble(d -> d).toArray());
-  private static final int ONLINE_RETAIL = TransactionSchema.MERCHANT_CATEGORIES.indexOf(
-      "online_retail");
-  private static final int GAS_STATION = TransactionSchema.MERCHANT_CATEGORIES.indexOf(
-      "gas_station");
+  private static final int ONLINE_RETAIL =
+      TransactionSchema.MERCHANT_CATEGORIES.indexOf("online_retail");
+  private static final int GAS_STATION =
+      TransactionSchema.MERCHANT_CATEGORIES.indexOf("gas_station");
   private static final double REMOTE_RADIUS_KM = 10;
 
   private final int days;
@@ -38,8 +38,8 @@ final class CardTimeline {
   private final int cardholders;
 
   /**
-   * @param identities card holders' identities at their index, fraud episodes' at
-   *     {@code cardholders + episode id}; this timeline fills in its episodes' entries
+   * @param identities card holders' identities at their index, fraud episodes' at {@code
+   *     cardholders + episode id}; this timeline fills in its episodes' entries
    */
   CardTimeline(int days, DraftTable table, Identity[] identities, int cardholders) {
     this.days = days;
@@ -65,7 +65,8 @@ final class CardTimeline {
     long[] keys = new long[genuineCount + fraudCount];
     int k = 0;
     for (int i = 0; i < genuineCount; i++) {
-      long second = random.nextInt(days) * DAY + holder.drawHour(random) * HOUR + random.nextInt(3600);
+      long second =
+          random.nextInt(days) * DAY + holder.drawHour(random) * HOUR + random.nextInt(3600);
       keys[k++] = second << TAG_BITS;
     }
     int[] episodePlace = new int[episodes.size()];
@@ -163,7 +164,16 @@ final class CardTimeline {
                 * FraudPatterns.AMOUNT_FACTOR
                 * Sampling.meanOneLogNormal(random, FraudPatterns.AMOUNT_SIGMA)
             : profile.draw(random, holder.amountMultiplier());
-    fill(holder, slot, category, online, place, point, dollars, true, cardholders + episode.id(),
+    fill(
+        holder,
+        slot,
+        category,
+        online,
+        place,
+        point,
+        dollars,
+        true,
+        cardholders + episode.id(),
         random);
   }
 
@@ -178,8 +188,7 @@ final class CardTimeline {
       boolean fraud,
       int identity,
       RandomGenerator random) {
-    double km =
-        Atlas.distanceKm(holder.homeLatitude(), holder.homeLongitude(), point[0], point[1]);
+    double km = Atlas.distanceKm(holder.homeLatitude(), holder.homeLongitude(), point[0], point[1]);
     table.category[slot] = (byte) category;
     table.merchant[slot] = (byte) random.nextInt(Vocabulary.MERCHANTS.get(category).size());
     table.online[slot] = online;

@@ -3,25 +3,27 @@ package io.fraudops.data.generate;
 import java.util.random.RandomGenerator;
 
 /**
- * One synthetic card holder and the habits that shape their genuine transactions. Habits differ from
- * person to person, so "normal" is personal and a model has to see more than one global average:
+ * One synthetic card holder and the habits that shape their genuine transactions. Habits differ
+ * from person to person, so "normal" is personal and a model has to see more than one global
+ * average:
  *
  * <ul>
  *   <li><b>Home</b>: a US city drawn by population, and a home point within {@link #HOME_RADIUS_KM}
- *       of its centre; in-person purchases at home are within {@link #LOCAL_RADIUS_KM} of the centre.
- *   <li><b>Activity</b>: a relative transaction rate, log-normal with spread
- *       {@link #ACTIVITY_SIGMA} (a few heavy users, many light ones).
- *   <li><b>Amount level</b>: a personal multiplier on every category profile, log-normal with mean 1
- *       and spread {@link #AMOUNT_SIGMA}.
+ *       of its centre; in-person purchases at home are within {@link #LOCAL_RADIUS_KM} of the
+ *       centre.
+ *   <li><b>Activity</b>: a relative transaction rate, log-normal with spread {@link
+ *       #ACTIVITY_SIGMA} (a few heavy users, many light ones).
+ *   <li><b>Amount level</b>: a personal multiplier on every category profile, log-normal with mean
+ *       1 and spread {@link #AMOUNT_SIGMA}.
  *   <li><b>Preferred categories</b>: the PRODUCT.md category shares, each scaled by a personal
  *       gamma(2, 1) factor.
  *   <li><b>Online propensity</b>: a personal factor in [0.4, 1.6] on the category's online share
  *       ({@link #ONLINE_SHARE}; online retail is always online, fuel never).
- *   <li><b>Active hours</b>: a peak hour in [10, 20) with a spread of 2–4 hours, and a personal share
- *       of late-night (00–05) purchases, 3% on average, up to 10.5% for night owls.
- *   <li><b>Travel</b>: on average {@link #MEAN_TRIPS_PER_90_DAYS} trips per 90 days (a personal rate),
- *       2–10 days each, {@link #P_FOREIGN_TRIP} of them abroad; in-person purchases during a trip
- *       happen at the destination.
+ *   <li><b>Active hours</b>: a peak hour in [10, 20) with a spread of 2–4 hours, and a personal
+ *       share of late-night (00–05) purchases, 3% on average, up to 10.5% for night owls.
+ *   <li><b>Travel</b>: on average {@link #MEAN_TRIPS_PER_90_DAYS} trips per 90 days (a personal
+ *       rate), 2–10 days each, {@link #P_FOREIGN_TRIP} of them abroad; in-person purchases during a
+ *       trip happen at the destination.
  * </ul>
  */
 record Cardholder(

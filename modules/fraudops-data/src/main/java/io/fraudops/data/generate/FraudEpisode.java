@@ -15,8 +15,8 @@ import java.util.random.RandomGenerator;
 record FraudEpisode(int id, int card, int size, boolean burst) {
 
   /**
-   * Splits {@code fraudRows} fraudulent transactions into episodes on cards drawn uniformly (any card
-   * can be compromised); the last episode is cut so that the total is met exactly.
+   * Splits {@code fraudRows} fraudulent transactions into episodes on cards drawn uniformly (any
+   * card can be compromised); the last episode is cut so that the total is met exactly.
    */
   static List<FraudEpisode> plan(long fraudRows, int cardholders, RandomGenerator random) {
     List<FraudEpisode> episodes = new ArrayList<>();

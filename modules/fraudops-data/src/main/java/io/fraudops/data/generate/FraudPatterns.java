@@ -3,7 +3,8 @@ package io.fraudops.data.generate;
 import java.util.List;
 
 /**
- * The tunable fraud patterns of the generator (PRODUCT.md's reference patterns), as named constants.
+ * The tunable fraud patterns of the generator (PRODUCT.md's reference patterns), as named
+ * constants.
  *
  * <p>Fraud happens in <em>episodes</em> on a compromised card: a fraudster who holds the card data
  * uses it several times, while the real card holder keeps using the card as usual. Each pattern is
@@ -13,20 +14,20 @@ import java.util.List;
  *   <li><b>Velocity</b> — {@link #P_BURST} of episodes are bursts: 2 or more transactions (mean
  *       {@link #BURST_MEAN_SIZE}) about {@link #BURST_MEAN_GAP_MINUTES} minutes apart, which lifts
  *       {@code transactions_last_1h}/{@code _24h} of the card far above its usual rate (the first
- *       transaction of a burst still looks normal). The other episodes are slow: up to
- *       {@link #SLOW_MAX_SIZE} transactions one or two days apart.
+ *       transaction of a burst still looks normal). The other episodes are slow: up to {@link
+ *       #SLOW_MAX_SIZE} transactions one or two days apart.
  *   <li><b>Unusual hours</b> — {@link #P_NIGHT} of episodes start late at night (00:00–04:59, so a
  *       burst stays within 00:00–05:59, see {@link #NIGHT_END_HOUR}); the rest at any hour 06–23.
  *   <li><b>Foreign</b> — {@link #P_FOREIGN} of episodes happen in one city of a foreign country
  *       (thousands of km from home). Domestic episodes happen in the victim's own city with
  *       probability {@link #P_LOCAL_WHEN_DOMESTIC} (a skimmed card used locally: normal distance),
  *       otherwise in another US city.
- *   <li><b>Amount</b> — {@link #P_AMOUNT_SPIKE} of fraud transactions spend about
- *       {@link #AMOUNT_FACTOR}× the category mean (log-normal spread {@link #AMOUNT_SIGMA}); the rest
+ *   <li><b>Amount</b> — {@link #P_AMOUNT_SPIKE} of fraud transactions spend about {@link
+ *       #AMOUNT_FACTOR}× the category mean (log-normal spread {@link #AMOUNT_SIGMA}); the rest
  *       spend like the card holder.
- *   <li><b>Where</b> — fraudsters favour categories that turn into resellable goods
- *       ({@link #CATEGORY_WEIGHTS}, online retail and travel first) and card-not-present purchases
- *       ({@link #P_ONLINE} for categories that can be either).
+ *   <li><b>Where</b> — fraudsters favour categories that turn into resellable goods ({@link
+ *       #CATEGORY_WEIGHTS}, online retail and travel first) and card-not-present purchases ({@link
+ *       #P_ONLINE} for categories that can be either).
  * </ul>
  *
  * <p>Genuine traffic has its own night, travel (domestic and foreign), online and big-ticket

@@ -4,8 +4,8 @@ import io.fraudops.core.transaction.TransactionSchema;
 import java.time.LocalDate;
 
 /**
- * What the synthetic generator produces: {@code rows} transactions (exactly), of which
- * {@code round(rows × fraudRate)} are fraud, made by {@code cardholders} card holders over {@code days}
+ * What the synthetic generator produces: {@code rows} transactions (exactly), of which {@code
+ * round(rows × fraudRate)} are fraud, made by {@code cardholders} card holders over {@code days}
  * days from {@code startDate}. The same config always yields the same rows.
  *
  * @param rows number of transactions; at most 99,999,999 because transaction ids have 8 digits
@@ -25,19 +25,27 @@ public record GeneratorConfig(
   public GeneratorConfig {
     if (rows < 1 || rows > MAX_ROWS) {
       throw new IllegalArgumentException(
-          "rows must be between 1 and " + MAX_ROWS + " (transaction ids have 8 digits), got "
+          "rows must be between 1 and "
+              + MAX_ROWS
+              + " (transaction ids have 8 digits), got "
               + rows);
     }
     if (!(fraudRate >= TransactionSchema.MIN_FRAUD_RATE
         && fraudRate <= TransactionSchema.MAX_FRAUD_RATE)) {
       throw new IllegalArgumentException(
-          "fraudRate must be between " + TransactionSchema.MIN_FRAUD_RATE + " and "
-              + TransactionSchema.MAX_FRAUD_RATE + ", got " + fraudRate);
+          "fraudRate must be between "
+              + TransactionSchema.MIN_FRAUD_RATE
+              + " and "
+              + TransactionSchema.MAX_FRAUD_RATE
+              + ", got "
+              + fraudRate);
     }
     if (cardholders < 1 || cardholders > MAX_CARDHOLDERS) {
       throw new IllegalArgumentException(
-          "cardholders must be between 1 and " + MAX_CARDHOLDERS
-              + " (cardholder ids have 6 digits), got " + cardholders);
+          "cardholders must be between 1 and "
+              + MAX_CARDHOLDERS
+              + " (cardholder ids have 6 digits), got "
+              + cardholders);
     }
     if (days < 1 || days > MAX_DAYS) {
       throw new IllegalArgumentException(
@@ -49,8 +57,8 @@ public record GeneratorConfig(
   }
 
   /**
-   * 100,000 rows, 1% fraud, 10,000 card holders, 90 days from 2026-01-01, seed 42. The start date is
-   * fixed (not "today") so that two runs of the defaults produce identical files.
+   * 100,000 rows, 1% fraud, 10,000 card holders, 90 days from 2026-01-01, seed 42. The start date
+   * is fixed (not "today") so that two runs of the defaults produce identical files.
    */
   public static GeneratorConfig defaults() {
     return new GeneratorConfig(100_000, 0.01, 10_000, 90, 42, LocalDate.of(2026, 1, 1));

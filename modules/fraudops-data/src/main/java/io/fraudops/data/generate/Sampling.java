@@ -6,7 +6,9 @@ import java.util.random.RandomGenerator;
 final class Sampling {
   private Sampling() {}
 
-  /** Index of the first cumulative weight above {@code u} (binary search; {@code cdf} ends at 1). */
+  /**
+   * Index of the first cumulative weight above {@code u} (binary search; {@code cdf} ends at 1).
+   */
   static int pick(double[] cdf, double u) {
     int low = 0;
     int high = cdf.length - 1;

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * How genuine card holders spend in one merchant category (PRODUCT.md): mean and standard deviation of
- * the amount in dollars, and the category's share of genuine transactions.
+ * How genuine card holders spend in one merchant category (PRODUCT.md): mean and standard deviation
+ * of the amount in dollars, and the category's share of genuine transactions.
  *
  * <p>Amounts are drawn from a log-normal with exactly this mean and standard deviation: spending is
- * positive and right-skewed, which a normal distribution with these parameters (negative amounts for
- * travel and online retail) is not.
+ * positive and right-skewed, which a normal distribution with these parameters (negative amounts
+ * for travel and online retail) is not.
  */
 public record SpendingProfile(String category, double mean, double sd, double share) {
 

@@ -20,18 +20,19 @@ import java.util.stream.IntStream;
  *
  * <p>The world: {@link Cardholder card holders} with personal habits (home city, amount level,
  * activity, preferred categories, online propensity, active hours, trips) spend according to the
- * PRODUCT.md {@link SpendingProfile category profiles}. Fraud comes as {@link FraudEpisode episodes}
- * on compromised cards, interleaved with the victims' genuine purchases; each fraud pattern (velocity
- * burst, late night, foreign country, inflated amount, preferred categories, card-not-present) is
- * applied with its own probability, see {@link FraudPatterns} for the constants.
+ * PRODUCT.md {@link SpendingProfile category profiles}. Fraud comes as {@link FraudEpisode
+ * episodes} on compromised cards, interleaved with the victims' genuine purchases; each fraud
+ * pattern (velocity burst, late night, foreign country, inflated amount, preferred categories,
+ * card-not-present) is applied with its own probability, see {@link FraudPatterns} for the
+ * constants.
  *
  * <p>How: (1) every card holder gets a {@link SplittableRandom} split off the seed in card order,
  * and a master generator plans the fraud episodes; (2) genuine rows ({@code rows - fraudRows}) are
  * shared out by personal activity so that the row count is met exactly; (3) cards are drafted in
  * parallel into a primitive {@link DraftTable}, each by its own {@link CardTimeline} (velocity
  * features computed with sliding windows over that card's history, linear time); (4) all rows are
- * sorted by timestamp and the records are built in that order, so transaction ids increase with time
- * and neither ids nor row order tell fraud from genuine. Only per-card randomness is used in
+ * sorted by timestamp and the records are built in that order, so transaction ids increase with
+ * time and neither ids nor row order tell fraud from genuine. Only per-card randomness is used in
  * parallel, so the output depends on the config alone, never on thread scheduling.
  */
 public final class TransactionGenerator {
@@ -53,8 +54,8 @@ public final class TransactionGenerator {
   }
 
   /**
-   * Time-ordered transactions; progress receives the number of rows finished so far (called at most a
-   * few hundred times, one call at a time, with increasing values, the last one equal to the row
+   * Time-ordered transactions; progress receives the number of rows finished so far (called at most
+   * a few hundred times, one call at a time, with increasing values, the last one equal to the row
    * count). Calls may come from worker threads.
    */
   public List<Transaction> generate(LongConsumer progress) {

@@ -144,7 +144,12 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<Transaction> {
     long row = rows + 1;
     if (getFieldCount() < fieldsNeeded) {
       throw new RowFormatError(
-          file + " row " + row + ": has " + getFieldCount() + " fields, the header needs at least "
+          file
+              + " row "
+              + row
+              + ": has "
+              + getFieldCount()
+              + " fields, the header needs at least "
               + fieldsNeeded);
     }
     rows = row;
@@ -199,7 +204,9 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<Transaction> {
     }
     if (!missing.isEmpty()) {
       throw new RowFormatError(
-          file + ": missing column" + (missing.size() > 1 ? "s " : " ")
+          file
+              + ": missing column"
+              + (missing.size() > 1 ? "s " : " ")
               + String.join(", ", missing));
     }
     columnOfField = columns;
@@ -297,8 +304,15 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<Transaction> {
 
   private RowFormatError invalid(int column, String value, String problem) {
     return new RowFormatError(
-        file + " row " + (rows + 1) + ": column '" + TransactionSchema.COLUMNS.get(column)
-            + "' value '" + abbreviate(value) + "' " + problem);
+        file
+            + " row "
+            + (rows + 1)
+            + ": column '"
+            + TransactionSchema.COLUMNS.get(column)
+            + "' value '"
+            + abbreviate(value)
+            + "' "
+            + problem);
   }
 
   static String abbreviate(String value) {

@@ -25,9 +25,9 @@ import java.util.List;
  *
  * <p>Read: columns are found by header name (surrounding spaces and case ignored, any order, extra
  * columns ignored); booleans are {@code 0/1} or {@code true/false} (also accepted for {@code
- * is_fraud}); integer columns also accept integral decimals such as {@code 3.0}, which pandas writes
- * for integer columns; timestamps may separate date and time by a space. Row numbers in errors count
- * data rows, 1 being the first row after the header.
+ * is_fraud}); integer columns also accept integral decimals such as {@code 3.0}, which pandas
+ * writes for integer columns; timestamps may separate date and time by a space. Row numbers in
+ * errors count data rows, 1 being the first row after the header.
  */
 final class CsvTransactions {
   private CsvTransactions() {}
@@ -83,7 +83,10 @@ final class CsvTransactions {
       cents = -cents;
     }
     long fraction = cents % 100;
-    return text.append(cents / 100).append('.').append(fraction < 10 ? "0" : "").append(fraction)
+    return text.append(cents / 100)
+        .append('.')
+        .append(fraction < 10 ? "0" : "")
+        .append(fraction)
         .toString();
   }
 
@@ -120,7 +123,8 @@ final class CsvTransactions {
     }
     if (!handler.headerRead()) {
       throw new DataFormatException(
-          name + ": empty file, expected a header row with the columns "
+          name
+              + ": empty file, expected a header row with the columns "
               + String.join(",", TransactionSchema.COLUMNS));
     }
     return rows;

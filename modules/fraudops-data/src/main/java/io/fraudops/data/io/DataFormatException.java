@@ -9,9 +9,9 @@ import java.io.Serial;
  * 'amount' value 'abc' is not a number}.
  *
  * <p>Row numbers count data rows: row 1 is the first record after the CSV header (blank lines are
- * skipped and not counted) or the first record of a Parquet file, so row {@code n} is element {@code
- * n - 1} of the list that {@link TransactionFiles#read} returns. The validator's row numbers use the
- * same convention.
+ * skipped and not counted) or the first record of a Parquet file, so row {@code n} is element
+ * {@code n - 1} of the list that {@link TransactionFiles#read} returns. The validator's row numbers
+ * use the same convention.
  */
 public class DataFormatException extends Exception {
   @Serial private static final long serialVersionUID = 1L;

@@ -4,8 +4,8 @@ package io.fraudops.data.io;
  * Numbers parsed straight from the CSV parser's character buffer. The common shapes ({@code 123},
  * {@code -12.34}, up to 15 significant digits) take a fast path that gives exactly the result of
  * {@link Double#parseDouble} / {@link Integer#parseInt} (Clinger's fast path: an integer mantissa
- * below 2^53 divided by an exact power of ten is correctly rounded); everything else goes through the
- * JDK parsers, which also decide what is malformed.
+ * below 2^53 divided by an exact power of ten is correctly rounded); everything else goes through
+ * the JDK parsers, which also decide what is malformed.
  */
 final class NumberText {
   private NumberText() {}

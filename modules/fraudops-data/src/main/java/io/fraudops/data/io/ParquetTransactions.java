@@ -10,8 +10,8 @@ import com.jerolba.carpet.io.FileSystemInputFile;
 import com.jerolba.carpet.io.FileSystemOutputFile;
 import io.fraudops.core.transaction.Transaction;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -26,9 +26,9 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * The Parquet form of the reference schema, through carpet-record (plain java.io files, no Hadoop
- * installation needed). Column names are the CSV header names; the timestamp is a Parquet
- * timestamp (milliseconds, local time, not adjusted to UTC); booleans are BOOLEAN, counts INT32,
- * amounts and distances DOUBLE; Snappy compression.
+ * installation needed). Column names are the CSV header names; the timestamp is a Parquet timestamp
+ * (milliseconds, local time, not adjusted to UTC); booleans are BOOLEAN, counts INT32, amounts and
+ * distances DOUBLE; Snappy compression.
  */
 final class ParquetTransactions {
   private ParquetTransactions() {}

@@ -4,15 +4,15 @@ import java.util.Arrays;
 
 /**
  * One shared string per distinct value of a text column while reading, looked up straight from the
- * parser's character buffer: a repeated value (merchant, city, user agent, card holder) costs a hash
- * and a compare, no new string, and a million rows hold a few thousand strings instead of a million.
- * Stops adding past {@link #MAX_VALUES} distinct values, where a column is mostly unique and a pool
- * gains nothing.
+ * parser's character buffer: a repeated value (merchant, city, user agent, card holder) costs a
+ * hash and a compare, no new string, and a million rows hold a few thousand strings instead of a
+ * million. Stops adding past {@link #MAX_VALUES} distinct values, where a column is mostly unique
+ * and a pool gains nothing.
  *
  * <p>Design: open addressing with linear probing. The hash samples at most 16 characters spread
  * over the value (long user agents differ in many places, so this stays selective) and the compare
- * is a vectorised {@link Arrays#equals(char[], int, int, char[], int, int)} against a kept copy of the
- * characters. Not thread-safe: one pool per column and read.
+ * is a vectorised {@link Arrays#equals(char[], int, int, char[], int, int)} against a kept copy of
+ * the characters. Not thread-safe: one pool per column and read.
  */
 final class TextPool {
   static final int MAX_VALUES = 1 << 17;

@@ -56,9 +56,10 @@ final class Timestamps {
         return LocalDateTime.of(year, month, day, hour, minute, second);
       }
     }
-    String iso = text.length() > 10 && text.charAt(10) == ' '
-        ? text.substring(0, 10) + 'T' + text.substring(11)
-        : text;
+    String iso =
+        text.length() > 10 && text.charAt(10) == ' '
+            ? text.substring(0, 10) + 'T' + text.substring(11)
+            : text;
     return LocalDateTime.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
   }
 

@@ -4,9 +4,10 @@ import io.fraudops.core.transaction.Transaction;
 import io.fraudops.core.transaction.TransactionSchema;
 
 /**
- * The data-quality rules that look at one row at a time (PRODUCT.md and the Foundation issue). Rules
- * that need the whole dataset (id uniqueness, fraud rate) live in {@link TransactionValidator}.
- * Every rule tolerates nulls (a Parquet file may hold them) and counts them as broken.
+ * The data-quality rules that look at one row at a time (PRODUCT.md and the Foundation issue).
+ * Rules that need the whole dataset (id uniqueness, fraud rate) live in {@link
+ * TransactionValidator}. Every rule tolerates nulls (a Parquet file may hold them) and counts them
+ * as broken.
  */
 enum RowRule {
   TRANSACTION_ID_FORMAT("transaction_id_format", "transaction_id is TXN followed by 8 digits") {
@@ -109,12 +110,10 @@ enum RowRule {
   DAY_MATCHES_TIMESTAMP("day_matches_timestamp", "day_of_week is the weekday of timestamp") {
     @Override
     boolean breaks(Transaction t) {
-      return t.timestamp() != null
-          && t.dayOfWeek() != TransactionSchema.dayOfWeek(t.timestamp());
+      return t.timestamp() != null && t.dayOfWeek() != TransactionSchema.dayOfWeek(t.timestamp());
     }
   },
-  WEEKEND_MATCHES_DAY(
-      "weekend_matches_day", "is_weekend is 1 exactly when day_of_week is 5 or 6") {
+  WEEKEND_MATCHES_DAY("weekend_matches_day", "is_weekend is 1 exactly when day_of_week is 5 or 6") {
     @Override
     boolean breaks(Transaction t) {
       return t.isWeekend() != TransactionSchema.isWeekendDay(t.dayOfWeek());

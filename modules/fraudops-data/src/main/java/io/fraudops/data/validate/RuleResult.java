@@ -8,7 +8,8 @@ import java.util.List;
  * @param name stable rule name, e.g. {@code amount_range}
  * @param description what the rule requires, one line
  * @param dataset true for a rule about the whole dataset (such as the fraud rate), which has no
- *     rows of its own: then {@code violations} is 1 when it is broken and {@code firstRows} is empty
+ *     rows of its own: then {@code violations} is 1 when it is broken and {@code firstRows} is
+ *     empty
  * @param violations number of rows that break the rule
  * @param firstRows the first (up to {@link ValidationReport#MAX_ROWS_LISTED}) breaking rows, as
  *     data-row numbers: row 1 is the first row after a CSV header, i.e. list index + 1

@@ -10,9 +10,9 @@ import java.util.Set;
 
 /**
  * Checks transactions against the data-quality rules of PRODUCT.md: ranges, categorical sets, id
- * formats, id uniqueness, required text, label values, the agreements between derived and raw fields
- * (weekend/day, hour and day/timestamp, amount_log/amount, 1 h/24 h velocity) and the dataset fraud
- * rate (0.1%–5%). Type errors never get here: the readers reject them with a {@code
+ * formats, id uniqueness, required text, label values, the agreements between derived and raw
+ * fields (weekend/day, hour and day/timestamp, amount_log/amount, 1 h/24 h velocity) and the
+ * dataset fraud rate (0.1%–5%). Type errors never get here: the readers reject them with a {@code
  * DataFormatException}.
  *
  * <p>One pass over the rows, every row rule per row, so a million rows take well under a second or
@@ -76,8 +76,8 @@ public final class TransactionValidator {
     boolean ok =
         rate >= TransactionSchema.MIN_FRAUD_RATE && rate <= TransactionSchema.MAX_FRAUD_RATE;
     String observed =
-        String.format(Locale.ROOT, "fraud rate %.2f%%, %,d of %,d rows", 100 * rate, fraudRows,
-            rowCount);
+        String.format(
+            Locale.ROOT, "fraud rate %.2f%%, %,d of %,d rows", 100 * rate, fraudRows, rowCount);
     return new RuleResult(FRAUD_RATE_RANGE, description, true, ok ? 0 : 1, List.of(), observed);
   }
 

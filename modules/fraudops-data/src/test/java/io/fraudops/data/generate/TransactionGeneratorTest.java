@@ -76,9 +76,8 @@ class TransactionGeneratorTest {
     GeneratorConfig config =
         GeneratorConfig.defaults().withRows(33_333).withCardholders(3_000).withFraudRate(0.007);
     long fraudRows =
-        new TransactionGenerator(config).generate(done -> {}).stream()
-            .filter(Transaction::fraud)
-            .count();
+        new TransactionGenerator(config)
+            .generate(done -> {}).stream().filter(Transaction::fraud).count();
     assertThat(fraudRows / 33_333.0).isCloseTo(0.007, within(0.0001));
   }
 
@@ -92,7 +91,8 @@ class TransactionGeneratorTest {
 
   @Test
   void aboutSixtyPercentOfFraudsAreAbroad() {
-    Predicate<Transaction> abroad = t -> !t.merchantCountry().equals(TransactionSchema.HOME_COUNTRY);
+    Predicate<Transaction> abroad =
+        t -> !t.merchantCountry().equals(TransactionSchema.HOME_COUNTRY);
     assertThat(share(frauds, abroad)).isCloseTo(FraudPatterns.P_FOREIGN, within(0.07));
     // Genuine travel abroad exists, so a foreign country alone is no proof of fraud.
     assertThat(share(genuine, abroad)).isBetween(0.002, 0.03);
@@ -177,7 +177,10 @@ class TransactionGeneratorTest {
   @Test
   void velocityFeaturesEqualABruteForceRecount() {
     GeneratorConfig dense =
-        GeneratorConfig.defaults().withRows(4_000).withCardholders(60).withDays(14)
+        GeneratorConfig.defaults()
+            .withRows(4_000)
+            .withCardholders(60)
+            .withDays(14)
             .withFraudRate(0.05);
     List<Transaction> sample = new TransactionGenerator(dense).generate(done -> {});
     Map<String, List<Transaction>> byCard = new HashMap<>();
@@ -221,8 +224,7 @@ class TransactionGeneratorTest {
       }
     }
     // Most genuine in-person purchases are local.
-    assertThat(share(genuine, t -> !t.isOnline() && t.distanceFromHome() <= 40))
-        .isGreaterThan(0.5);
+    assertThat(share(genuine, t -> !t.isOnline() && t.distanceFromHome() <= 40)).isGreaterThan(0.5);
   }
 
   @Test
@@ -235,12 +237,14 @@ class TransactionGeneratorTest {
       sums[2] += t.isOnline() ? 1 : 0;
     }
     double[] levels =
-        perCard.values().stream().filter(s -> s[1] >= 10).mapToDouble(s -> s[0] / s[1]).sorted()
+        perCard.values().stream()
+            .filter(s -> s[1] >= 10)
+            .mapToDouble(s -> s[0] / s[1])
+            .sorted()
             .toArray();
     // Personal amount levels: the spread between card holders is well beyond sampling noise.
     assertThat(levels[levels.length * 9 / 10] / levels[levels.length / 10]).isGreaterThan(1.6);
-    long cities =
-        rows.stream().map(Transaction::merchantCity).distinct().count();
+    long cities = rows.stream().map(Transaction::merchantCity).distinct().count();
     assertThat(cities).isGreaterThan(40);
   }
 

@@ -18,14 +18,27 @@ class NumberTextTest {
             case 0 -> CsvTransactions.money(random.nextDouble() * 50_000);
             case 1 -> Double.toString(Math.log1p(random.nextDouble() * 1_000));
             case 2 -> Double.toString(Math.round(random.nextDouble() * 2e6) / 100.0);
-            default -> Long.toString(random.nextLong(1_000_000_000_000_000L)) + "."
-                + random.nextInt(1000);
+            default ->
+                Long.toString(random.nextLong(1_000_000_000_000_000L)) + "." + random.nextInt(1000);
           };
       assertThat(Double.valueOf(parse(text))).as(text).isEqualTo(Double.valueOf(text));
     }
     for (String text :
-        List.of("0", "-0", "+5", "1.", ".5", "0.000000000000000000001", "123456789012345",
-            "1234567890123456", "1e3", " 7.25 ", "NaN", "-Infinity", "0.1", "0.30000000000000004")) {
+        List.of(
+            "0",
+            "-0",
+            "+5",
+            "1.",
+            ".5",
+            "0.000000000000000000001",
+            "123456789012345",
+            "1234567890123456",
+            "1e3",
+            " 7.25 ",
+            "NaN",
+            "-Infinity",
+            "0.1",
+            "0.30000000000000004")) {
       assertThat(Double.valueOf(parse(text))).as(text).isEqualTo(Double.valueOf(text));
     }
   }

@@ -22,7 +22,8 @@ class TextPoolTest {
   @Test
   void keepsValuesApartThatDifferOnlyBetweenSampledCharacters() {
     TextPool pool = new TextPool();
-    String base = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)";
+    String base =
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)";
     String a = pool.share((base + " A").toCharArray(), 0, base.length() + 2);
     String b = pool.share((base + " B").toCharArray(), 0, base.length() + 2);
     assertThat(a).isNotEqualTo(b);

@@ -37,8 +37,15 @@ class TimestampsTest {
   @Test
   void rejectsInvalidDatesAndTimes() {
     for (String text :
-        List.of("2026-02-30T00:00:00", "2026-01-01T24:00:00", "2026-01-01T00:60:00",
-            "2026-01-01T00:00:60", "2026/01/01T00:00:00", "yesterday", "", "2026-01-01")) {
+        List.of(
+            "2026-02-30T00:00:00",
+            "2026-01-01T24:00:00",
+            "2026-01-01T00:60:00",
+            "2026-01-01T00:00:60",
+            "2026/01/01T00:00:00",
+            "yesterday",
+            "",
+            "2026-01-01")) {
       assertThatThrownBy(() -> read(text)).as(text).isInstanceOf(DateTimeException.class);
     }
   }

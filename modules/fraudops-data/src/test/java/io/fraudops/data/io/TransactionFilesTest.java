@@ -34,8 +34,7 @@ class TransactionFilesTest {
   @BeforeAll
   static void generate() {
     rows =
-        new TransactionGenerator(
-                GeneratorConfig.defaults().withRows(20_000).withCardholders(2_000))
+        new TransactionGenerator(GeneratorConfig.defaults().withRows(20_000).withCardholders(2_000))
             .generate(done -> {});
   }
 
@@ -62,7 +61,10 @@ class TransactionFilesTest {
     Transaction first = rows.getFirst();
     assertThat(lines.get(1))
         .startsWith(
-            first.transactionId() + "," + Timestamps.format(first.timestamp()) + ","
+            first.transactionId()
+                + ","
+                + Timestamps.format(first.timestamp())
+                + ","
                 + first.cardholderId())
         .contains(CsvTransactions.money(first.amount()))
         .endsWith("," + first.isFraud());
@@ -112,7 +114,10 @@ class TransactionFilesTest {
     Path file = dir.resolve("reordered.csv");
     Files.writeString(
         file,
-        "\uFEFF" + String.join(",", columns).toUpperCase() + "\n" + String.join(",", values)
+        "\uFEFF"
+            + String.join(",", columns).toUpperCase()
+            + "\n"
+            + String.join(",", values)
             + "\n\n");
     assertThat(TransactionFiles.read(file)).containsExactly(t);
   }

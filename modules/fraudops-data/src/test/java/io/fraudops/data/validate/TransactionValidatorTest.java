@@ -149,8 +149,28 @@ class TransactionValidatorTest {
     Transaction t = generate(1).getFirst();
     Transaction holes =
         new Transaction(
-            null, null, null, null, t.amount(), null, null, null, null, null, null, null, null,
-            t.isOnline(), t.hourOfDay(), t.dayOfWeek(), t.isWeekend(), 0, 0, 0, t.amountLog(), 1,
+            null,
+            null,
+            null,
+            null,
+            t.amount(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            t.isOnline(),
+            t.hourOfDay(),
+            t.dayOfWeek(),
+            t.isWeekend(),
+            0,
+            0,
+            0,
+            t.amountLog(),
+            1,
             0);
     ValidationReport report = validator.validate(List.of(holes));
     assertThat(report.failures().stream().map(RuleResult::name))
@@ -175,19 +195,41 @@ class TransactionValidatorTest {
   void handWrittenFormatChecksAgreeWithTheSchemaPatterns() {
     List<String> samples =
         List.of(
-            "TXN00000001", "TXN1234567", "TXN123456789", "txn00000001", "TXN0000000a", "CH000001",
-            "CH12345", "CH1234567", "ch000001", "1234", "123", "12345", "12a4", "0123456789abcdef",
-            "0123456789ABCDEF", "0123456789abcde", "0123456789abcdefa", "0123456789abcdeg", "",
-            "TXN", "CH", "TXN٠٠٠٠٠٠٠١");
+            "TXN00000001",
+            "TXN1234567",
+            "TXN123456789",
+            "txn00000001",
+            "TXN0000000a",
+            "CH000001",
+            "CH12345",
+            "CH1234567",
+            "ch000001",
+            "1234",
+            "123",
+            "12345",
+            "12a4",
+            "0123456789abcdef",
+            "0123456789ABCDEF",
+            "0123456789abcde",
+            "0123456789abcdefa",
+            "0123456789abcdeg",
+            "",
+            "TXN",
+            "CH",
+            "TXN٠٠٠٠٠٠٠١");
     for (String s : samples) {
       assertThat(RowRule.prefixedDigits(s, "TXN", 8))
-          .as(s).isEqualTo(TransactionSchema.TRANSACTION_ID.matcher(s).matches());
+          .as(s)
+          .isEqualTo(TransactionSchema.TRANSACTION_ID.matcher(s).matches());
       assertThat(RowRule.prefixedDigits(s, "CH", 6))
-          .as(s).isEqualTo(TransactionSchema.CARDHOLDER_ID.matcher(s).matches());
+          .as(s)
+          .isEqualTo(TransactionSchema.CARDHOLDER_ID.matcher(s).matches());
       assertThat(RowRule.prefixedDigits(s, "", 4))
-          .as(s).isEqualTo(TransactionSchema.CARD_LAST4.matcher(s).matches());
+          .as(s)
+          .isEqualTo(TransactionSchema.CARD_LAST4.matcher(s).matches());
       assertThat(RowRule.lowerHex(s, 16))
-          .as(s).isEqualTo(TransactionSchema.DEVICE_FINGERPRINT.matcher(s).matches());
+          .as(s)
+          .isEqualTo(TransactionSchema.DEVICE_FINGERPRINT.matcher(s).matches());
     }
   }
 
@@ -198,8 +240,18 @@ class TransactionValidatorTest {
     }
     for (String bad :
         List.of(
-            "", "1.2.3", "1.2.3.4.5", "256.1.1.1", "1.2.3.04", "1..2.3", "1.2.3.", ".1.2.3",
-            "a.b.c.d", "1.2.3.4 ", "1234.1.1.1", "::1")) {
+            "",
+            "1.2.3",
+            "1.2.3.4.5",
+            "256.1.1.1",
+            "1.2.3.04",
+            "1..2.3",
+            "1.2.3.",
+            ".1.2.3",
+            "a.b.c.d",
+            "1.2.3.4 ",
+            "1234.1.1.1",
+            "::1")) {
       assertThat(RowRule.isIpv4(bad)).as(bad).isFalse();
     }
   }
@@ -210,7 +262,8 @@ class TransactionValidatorTest {
     double unrounded = t.amount() + 0.004;
     assertThat(RowRule.AMOUNT_LOG_CONSISTENT.breaks(withAmountLog(t, Math.log1p(unrounded))))
         .isFalse();
-    assertThat(RowRule.AMOUNT_LOG_CONSISTENT.breaks(withAmountLog(t, Math.log1p(t.amount() + 0.02))))
+    assertThat(
+            RowRule.AMOUNT_LOG_CONSISTENT.breaks(withAmountLog(t, Math.log1p(t.amount() + 0.02))))
         .isTrue();
   }
 
@@ -222,20 +275,55 @@ class TransactionValidatorTest {
 
   private static Transaction withCategory(Transaction t, String category) {
     return new Transaction(
-        t.transactionId(), t.timestamp(), t.cardholderId(), t.cardholderName(), t.amount(),
-        t.merchantName(), category, t.merchantCity(), t.merchantCountry(), t.cardLast4(),
-        t.deviceFingerprint(), t.ipAddress(), t.userAgent(), t.isOnline(), t.hourOfDay(),
-        t.dayOfWeek(), t.isWeekend(), t.transactionsLast24h(), t.totalAmountLast24h(),
-        t.transactionsLast1h(), t.amountLog(), t.distanceFromHome(), t.isFraud());
+        t.transactionId(),
+        t.timestamp(),
+        t.cardholderId(),
+        t.cardholderName(),
+        t.amount(),
+        t.merchantName(),
+        category,
+        t.merchantCity(),
+        t.merchantCountry(),
+        t.cardLast4(),
+        t.deviceFingerprint(),
+        t.ipAddress(),
+        t.userAgent(),
+        t.isOnline(),
+        t.hourOfDay(),
+        t.dayOfWeek(),
+        t.isWeekend(),
+        t.transactionsLast24h(),
+        t.totalAmountLast24h(),
+        t.transactionsLast1h(),
+        t.amountLog(),
+        t.distanceFromHome(),
+        t.isFraud());
   }
 
   private static Transaction withAmountLog(Transaction t, double amountLog) {
     return new Transaction(
-        t.transactionId(), t.timestamp(), t.cardholderId(), t.cardholderName(), t.amount(),
-        t.merchantName(), t.merchantCategory(), t.merchantCity(), t.merchantCountry(),
-        t.cardLast4(), t.deviceFingerprint(), t.ipAddress(), t.userAgent(), t.isOnline(),
-        t.hourOfDay(), t.dayOfWeek(), t.isWeekend(), t.transactionsLast24h(),
-        t.totalAmountLast24h(), t.transactionsLast1h(), amountLog, t.distanceFromHome(),
+        t.transactionId(),
+        t.timestamp(),
+        t.cardholderId(),
+        t.cardholderName(),
+        t.amount(),
+        t.merchantName(),
+        t.merchantCategory(),
+        t.merchantCity(),
+        t.merchantCountry(),
+        t.cardLast4(),
+        t.deviceFingerprint(),
+        t.ipAddress(),
+        t.userAgent(),
+        t.isOnline(),
+        t.hourOfDay(),
+        t.dayOfWeek(),
+        t.isWeekend(),
+        t.transactionsLast24h(),
+        t.totalAmountLast24h(),
+        t.transactionsLast1h(),
+        amountLog,
+        t.distanceFromHome(),
         t.isFraud());
   }
 
