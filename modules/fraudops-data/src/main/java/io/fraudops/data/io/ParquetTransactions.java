@@ -1,10 +1,9 @@
 package io.fraudops.data.io;
 
 import com.jerolba.carpet.CarpetMissingColumnException;
+import com.jerolba.carpet.CarpetParquetReader;
 import com.jerolba.carpet.CarpetParsingException;
-import com.jerolba.carpet.CarpetReader;
 import com.jerolba.carpet.CarpetWriter;
-import com.jerolba.carpet.CloseableIterator;
 import com.jerolba.carpet.annotation.Alias;
 import com.jerolba.carpet.io.FileSystemInputFile;
 import com.jerolba.carpet.io.FileSystemOutputFile;
@@ -22,13 +21,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * The Parquet form of the reference schema, through carpet-record (plain java.io files, no Hadoop
  * installation needed). Column names are the CSV header names; the timestamp is a Parquet timestamp
  * (milliseconds, local time, not adjusted to UTC); booleans are BOOLEAN, counts INT32, amounts and
- * distances DOUBLE; Snappy compression.
+ * distances DOUBLE (numbers and flags written as required columns, text as optional); Snappy
+ * compression. Reading accepts optional columns and any column order, ignores extra columns, and
+ * reports a missing column or a null number by name.
  */
 final class ParquetTransactions {
   private ParquetTransactions() {}
@@ -85,14 +87,49 @@ final class ParquetTransactions {
           t.distanceFromHome(),
           t.isFraud());
     }
+  }
 
-    Transaction toTransaction() {
+  /**
+   * One row as read: numbers and flags boxed, because files from other tools (pandas, Spark) mark
+   * every column optional even when it holds no null; a null is then reported with its row and
+   * column instead of being read as 0.
+   */
+  record NullableRow(
+      @Alias("transaction_id") String transactionId,
+      @Alias("timestamp") LocalDateTime timestamp,
+      @Alias("cardholder_id") String cardholderId,
+      @Alias("cardholder_name") String cardholderName,
+      @Alias("amount") Double amount,
+      @Alias("merchant_name") String merchantName,
+      @Alias("merchant_category") String merchantCategory,
+      @Alias("merchant_city") String merchantCity,
+      @Alias("merchant_country") String merchantCountry,
+      @Alias("card_last4") String cardLast4,
+      @Alias("device_fingerprint") String deviceFingerprint,
+      @Alias("ip_address") String ipAddress,
+      @Alias("user_agent") String userAgent,
+      @Alias("is_online") Boolean isOnline,
+      @Alias("hour_of_day") Integer hourOfDay,
+      @Alias("day_of_week") Integer dayOfWeek,
+      @Alias("is_weekend") Boolean isWeekend,
+      @Alias("transactions_last_24h") Integer transactionsLast24h,
+      @Alias("total_amount_last_24h") Double totalAmountLast24h,
+      @Alias("transactions_last_1h") Integer transactionsLast1h,
+      @Alias("amount_log") Double amountLog,
+      @Alias("distance_from_home") Double distanceFromHome,
+      @Alias("is_fraud") Integer isFraud) {
+
+    /**
+     * @throws DataFormatException naming the first null number or flag; null text and timestamps
+     *     pass, the validator reports them
+     */
+    Transaction toTransaction(String file, long row) throws DataFormatException {
       return new Transaction(
           transactionId,
           timestamp,
           cardholderId,
           cardholderName,
-          amount,
+          present(amount, "amount", file, row),
           merchantName,
           merchantCategory,
           merchantCity,
@@ -101,16 +138,25 @@ final class ParquetTransactions {
           deviceFingerprint,
           ipAddress,
           userAgent,
-          isOnline,
-          hourOfDay,
-          dayOfWeek,
-          isWeekend,
-          transactionsLast24h,
-          totalAmountLast24h,
-          transactionsLast1h,
-          amountLog,
-          distanceFromHome,
-          isFraud);
+          present(isOnline, "is_online", file, row),
+          present(hourOfDay, "hour_of_day", file, row),
+          present(dayOfWeek, "day_of_week", file, row),
+          present(isWeekend, "is_weekend", file, row),
+          present(transactionsLast24h, "transactions_last_24h", file, row),
+          present(totalAmountLast24h, "total_amount_last_24h", file, row),
+          present(transactionsLast1h, "transactions_last_1h", file, row),
+          present(amountLog, "amount_log", file, row),
+          present(distanceFromHome, "distance_from_home", file, row),
+          present(isFraud, "is_fraud", file, row));
+    }
+
+    private static <T> T present(T value, String column, String file, long row)
+        throws DataFormatException {
+      if (value == null) {
+        throw new DataFormatException(
+            file + " row " + row + ": column '" + column + "' is empty (null)");
+      }
+      return value;
     }
   }
 
@@ -135,13 +181,12 @@ final class ParquetTransactions {
       throw new DataFormatException(name + ": not a readable file");
     }
     List<Transaction> rows = new ArrayList<>();
-    CarpetReader<Row> reader =
-        new CarpetReader<>(new FileSystemInputFile(file.toFile()), Row.class)
-            .withFailOnMissingColumn(true)
-            .withFailOnNullForPrimitives(true);
-    try (CloseableIterator<Row> iterator = reader.iterator()) {
-      while (iterator.hasNext()) {
-        rows.add(iterator.next().toTransaction());
+    try (ParquetReader<NullableRow> reader =
+        CarpetParquetReader.builder(new FileSystemInputFile(file.toFile()), NullableRow.class)
+            .failOnMissingColumn(true)
+            .build()) {
+      for (NullableRow row = reader.read(); row != null; row = reader.read()) {
+        rows.add(row.toTransaction(name, rows.size() + 1));
       }
     } catch (CarpetParsingException e) {
       throw new DataFormatException(name + describe(e, rows.size() + 1), e);
@@ -150,23 +195,43 @@ final class ParquetTransactions {
       if (cause.contains("is not a Parquet file")) {
         throw new DataFormatException(name + ": not a Parquet file", e);
       }
-      throw new DataFormatException(name + ": cannot read as Parquet: " + cause, e);
+      throw new DataFormatException(
+          name + " row " + (rows.size() + 1) + ": cannot read as Parquet: " + cause, e);
     }
     return rows;
   }
 
-  /** Carpet names the record component ("Field 'amountLog' ..."); users know the column. */
-  private static final Pattern FIELD = Pattern.compile("Field '([^']+)'");
+  /**
+   * Carpet names the record component ({@code Field 'amountLog' ...} or {@code "amountLog" (double)
+   * ...}); users know the column.
+   */
+  private static final Pattern FIELD = Pattern.compile("(?:Field '|\")([A-Za-z0-9_]+)['\"]");
 
   private static final Map<String, String> COLUMN_OF_FIELD =
-      Arrays.stream(Row.class.getRecordComponents())
+      Arrays.stream(NullableRow.class.getRecordComponents())
           .collect(
               Collectors.toUnmodifiableMap(
                   RecordComponent::getName, c -> c.getAnnotation(Alias.class).value()));
 
+  /** Carpet's type error: {@code Parquet 'optional binary amount (STRING)' can not be ...}. */
+  private static final Pattern TYPE_MISMATCH =
+      Pattern.compile(
+          "Parquet '\\w+ (\\w+) (\\w+)( \\([^)]*\\))?' can not be converted to"
+              + " '(?:java\\.lang\\.)?([^']+)'");
+
   /** Carpet's schema errors, in the CSV reader's words where they can be recognised. */
   private static String describe(CarpetParsingException e, long row) {
     String message = String.valueOf(e.getMessage());
+    Matcher mismatch = TYPE_MISMATCH.matcher(message);
+    if (mismatch.find()) {
+      String type = mismatch.group(1) + (mismatch.group(3) == null ? "" : mismatch.group(3));
+      return ": column '"
+          + mismatch.group(2)
+          + "' is "
+          + type
+          + ", which cannot be read as "
+          + mismatch.group(4);
+    }
     Matcher field = FIELD.matcher(message);
     String column = field.find() ? COLUMN_OF_FIELD.get(field.group(1)) : null;
     if (e instanceof CarpetMissingColumnException && column != null) {

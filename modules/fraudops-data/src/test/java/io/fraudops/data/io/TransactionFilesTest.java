@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.jerolba.carpet.CarpetWriter;
 import com.jerolba.carpet.annotation.Alias;
 import com.jerolba.carpet.io.FileSystemOutputFile;
+import com.jerolba.carpet.model.FieldType;
+import com.jerolba.carpet.model.FieldTypes;
+import com.jerolba.carpet.model.WriteRecordModelType;
 import io.fraudops.core.transaction.Transaction;
 import io.fraudops.core.transaction.TransactionSchema;
 import io.fraudops.data.generate.GeneratorConfig;
@@ -15,7 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
@@ -217,6 +223,90 @@ class TransactionFilesTest {
     assertThatThrownBy(() -> TransactionFiles.read(file))
         .isInstanceOf(DataFormatException.class)
         .hasMessage(file + ": missing column 'cardholder_id'");
+  }
+
+  @Test
+  void parquetFromOtherToolsWithOptionalColumnsReads() throws Exception {
+    Path file = dir.resolve("optional.parquet");
+    writeForeignParquet(file, rows.subList(0, 50), Map.of());
+    assertThat(TransactionFiles.read(file)).isEqualTo(rows.subList(0, 50));
+  }
+
+  @Test
+  void parquetNullNumberIsNamedWithItsRow() throws Exception {
+    Path file = dir.resolve("nulls.parquet");
+    Transaction third = rows.get(2);
+    writeForeignParquet(
+        file,
+        rows.subList(0, 5),
+        Map.of("amount", new Column(FieldTypes.DOUBLE, t -> t == third ? null : t.amount())));
+    assertThatThrownBy(() -> TransactionFiles.read(file))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessage(file + " row 3: column 'amount' is empty (null)");
+  }
+
+  @Test
+  void parquetColumnOfTheWrongTypeIsNamed() throws Exception {
+    Path file = dir.resolve("types.parquet");
+    writeForeignParquet(
+        file,
+        rows.subList(0, 5),
+        Map.of(
+            "distance_from_home",
+            new Column(FieldTypes.STRING, t -> Double.toString(t.distanceFromHome()))));
+    assertThatThrownBy(() -> TransactionFiles.read(file))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessage(
+            file
+                + ": column 'distance_from_home' is binary (STRING), which cannot be read as "
+                + "Double");
+  }
+
+  private record Column(FieldType type, Function<Transaction, Object> value) {}
+
+  /**
+   * Writes rows the way another tool might: every column optional (nullable), with some columns
+   * replaced.
+   */
+  private static void writeForeignParquet(
+      Path file, List<Transaction> rows, Map<String, Column> replaced) throws Exception {
+    Map<String, Column> columns = new LinkedHashMap<>();
+    columns.put("transaction_id", new Column(FieldTypes.STRING, Transaction::transactionId));
+    columns.put("timestamp", new Column(FieldTypes.LOCAL_DATE_TIME, Transaction::timestamp));
+    columns.put("cardholder_id", new Column(FieldTypes.STRING, Transaction::cardholderId));
+    columns.put("cardholder_name", new Column(FieldTypes.STRING, Transaction::cardholderName));
+    columns.put("amount", new Column(FieldTypes.DOUBLE, Transaction::amount));
+    columns.put("merchant_name", new Column(FieldTypes.STRING, Transaction::merchantName));
+    columns.put("merchant_category", new Column(FieldTypes.STRING, Transaction::merchantCategory));
+    columns.put("merchant_city", new Column(FieldTypes.STRING, Transaction::merchantCity));
+    columns.put("merchant_country", new Column(FieldTypes.STRING, Transaction::merchantCountry));
+    columns.put("card_last4", new Column(FieldTypes.STRING, Transaction::cardLast4));
+    columns.put(
+        "device_fingerprint", new Column(FieldTypes.STRING, Transaction::deviceFingerprint));
+    columns.put("ip_address", new Column(FieldTypes.STRING, Transaction::ipAddress));
+    columns.put("user_agent", new Column(FieldTypes.STRING, Transaction::userAgent));
+    columns.put("is_online", new Column(FieldTypes.BOOLEAN, Transaction::isOnline));
+    columns.put("hour_of_day", new Column(FieldTypes.INTEGER, Transaction::hourOfDay));
+    columns.put("day_of_week", new Column(FieldTypes.INTEGER, Transaction::dayOfWeek));
+    columns.put("is_weekend", new Column(FieldTypes.BOOLEAN, Transaction::isWeekend));
+    columns.put(
+        "transactions_last_24h", new Column(FieldTypes.INTEGER, Transaction::transactionsLast24h));
+    columns.put(
+        "total_amount_last_24h", new Column(FieldTypes.DOUBLE, Transaction::totalAmountLast24h));
+    columns.put(
+        "transactions_last_1h", new Column(FieldTypes.INTEGER, Transaction::transactionsLast1h));
+    columns.put("amount_log", new Column(FieldTypes.DOUBLE, Transaction::amountLog));
+    columns.put("distance_from_home", new Column(FieldTypes.DOUBLE, Transaction::distanceFromHome));
+    columns.put("is_fraud", new Column(FieldTypes.INTEGER, Transaction::isFraud));
+    columns.putAll(replaced);
+    WriteRecordModelType<Transaction> model = FieldTypes.writeRecordModel(Transaction.class);
+    columns.forEach((name, column) -> model.withField(name, column.type(), column.value()));
+    try (CarpetWriter<Transaction> writer =
+        new CarpetWriter.Builder<>(new FileSystemOutputFile(file.toFile()), Transaction.class)
+            .withWriteRecordModel(model)
+            .build()) {
+      writer.write(rows);
+    }
   }
 
   @Test
