@@ -6,8 +6,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The Spring application behind the commands that need the registry or a server. The process entry
- * point is {@link FraudopsMain} (the CLI); it starts this context only for the commands that need it,
- * so {@code generate} and {@code validate} stay instant.
+ * point is {@link FraudopsMain} (the CLI); it starts this context only for the commands that need
+ * it, so {@code generate} and {@code validate} stay instant.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

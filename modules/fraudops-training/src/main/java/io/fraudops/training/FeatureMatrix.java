@@ -48,7 +48,10 @@ final class FeatureMatrix {
       }
       if (t.isFraud() != 0 && t.isFraud() != 1) {
         throw new IllegalArgumentException(
-            "transaction " + t.transactionId() + " has is_fraud " + t.isFraud()
+            "transaction "
+                + t.transactionId()
+                + " has is_fraud "
+                + t.isFraud()
                 + ", expected 0 or 1");
       }
       labels[r] = t.isFraud();

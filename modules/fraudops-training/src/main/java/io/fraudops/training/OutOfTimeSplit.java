@@ -7,10 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * An out-of-time split: rows sorted by timestamp (stably), the latest {@code testFraction} held
- * out as the test set, and the latest {@code validationFraction} of the remaining training part
- * used for validation. So {@code train < validation < test} in time, as when a model trained on
- * the past scores the future; a random split would leak later fraud patterns into training.
+ * An out-of-time split: rows sorted by timestamp (stably), the latest {@code testFraction} held out
+ * as the test set, and the latest {@code validationFraction} of the remaining training part used
+ * for validation. So {@code train < validation < test} in time, as when a model trained on the past
+ * scores the future; a random split would leak later fraud patterns into training.
  *
  * <p>A cut never separates rows with the same timestamp: it moves forward past them, so every row
  * of a part is strictly earlier than every row of the next part.

@@ -20,7 +20,10 @@ final class TrainedBooster implements AutoCloseable {
   private final double bestValidationAucPr;
 
   TrainedBooster(
-      Booster booster, Map<String, Object> params, int bestRound, int roundsTrained,
+      Booster booster,
+      Map<String, Object> params,
+      int bestRound,
+      int roundsTrained,
       double bestValidationAucPr) {
     this.booster = booster;
     this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));

@@ -9,8 +9,8 @@ package io.fraudops.training;
  * @param maxDepth maximum tree depth
  * @param eta learning rate
  * @param testFraction latest share of the rows held out as the test set
- * @param validationFraction latest share of the remaining training part used for early stopping
- *     and threshold choice
+ * @param validationFraction latest share of the remaining training part used for early stopping and
+ *     threshold choice
  * @param earlyStoppingRounds stop when validation AUC-PR has not improved for this many rounds; 0
  *     trains every round
  * @param threads native training threads
@@ -36,12 +36,14 @@ public record TrainingConfig(
     require(rounds >= 1, "rounds must be at least 1, got " + rounds);
     require(maxDepth >= 1, "max depth must be at least 1, got " + maxDepth);
     require(eta > 0 && eta <= 1, "eta must be in (0, 1], got " + eta);
-    require(testFraction > 0 && testFraction < 1, "test fraction must be in (0, 1), got "
-        + testFraction);
-    require(validationFraction > 0 && validationFraction < 1,
+    require(
+        testFraction > 0 && testFraction < 1,
+        "test fraction must be in (0, 1), got " + testFraction);
+    require(
+        validationFraction > 0 && validationFraction < 1,
         "validation fraction must be in (0, 1), got " + validationFraction);
-    require(earlyStoppingRounds >= 0, "early stopping rounds must be >= 0, got "
-        + earlyStoppingRounds);
+    require(
+        earlyStoppingRounds >= 0, "early stopping rounds must be >= 0, got " + earlyStoppingRounds);
     require(threads >= 1, "threads must be at least 1, got " + threads);
   }
 
@@ -51,8 +53,16 @@ public record TrainingConfig(
    */
   public static TrainingConfig defaults(String modelName) {
     return new TrainingConfig(
-        modelName, XGBOOST, 200, 6, 0.1, 0.2, 0.2, 30,
-        Runtime.getRuntime().availableProcessors(), 42);
+        modelName,
+        XGBOOST,
+        200,
+        6,
+        0.1,
+        0.2,
+        0.2,
+        30,
+        Runtime.getRuntime().availableProcessors(),
+        42);
   }
 
   private static void require(boolean condition, String message) {

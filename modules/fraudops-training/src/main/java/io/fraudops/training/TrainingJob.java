@@ -50,7 +50,9 @@ public final class TrainingJob {
   public TrainingJob(TrainingConfig config) {
     if (!TrainingConfig.XGBOOST.equals(config.algorithm())) {
       throw new IllegalArgumentException(
-          "algorithm '" + config.algorithm() + "' is not implemented; supported: "
+          "algorithm '"
+              + config.algorithm()
+              + "' is not implemented; supported: "
               + TrainingConfig.XGBOOST);
     }
     this.config = config;
@@ -61,8 +63,8 @@ public final class TrainingJob {
    *
    * @param rows labelled transactions in any order
    * @param dataset where the rows came from, for provenance
-   * @throws IllegalArgumentException when the train, validation or test part lacks fraud or
-   *     genuine rows
+   * @throws IllegalArgumentException when the train, validation or test part lacks fraud or genuine
+   *     rows
    * @throws TrainingException when the learner fails
    */
   public TrainingResult run(
@@ -118,8 +120,14 @@ public final class TrainingJob {
               BUNDLE,
               () -> {
                 ModelBundle b =
-                    bundle(data, booster, threshold, test.evaluation(), chosen.validation(),
-                        dataset, split);
+                    bundle(
+                        data,
+                        booster,
+                        threshold,
+                        test.evaluation(),
+                        chosen.validation(),
+                        dataset,
+                        split);
                 checkScorerParity(b, data.test(), test.scores());
                 return b;
               });
@@ -162,7 +170,9 @@ public final class TrainingJob {
 
     DataProfile profile =
         DataProfile.of(
-            data.features().spec().featureNames(), data.train().values(), data.train().rows(),
+            data.features().spec().featureNames(),
+            data.train().values(),
+            data.train().rows(),
             data.train().labels());
     BundleManifest draft =
         new BundleManifest(
@@ -181,8 +191,10 @@ public final class TrainingJob {
     return ModelBundle.create(
         draft,
         Map.of(
-            MODEL_FILE, booster.modelJson(),
-            ModelBundle.PROFILE, Json.MAPPER.writeValueAsBytes(profile)));
+            MODEL_FILE,
+            booster.modelJson(),
+            ModelBundle.PROFILE,
+            Json.MAPPER.writeValueAsBytes(profile)));
   }
 
   /** The pure-Java scorer on the bundled model must reproduce XGBoost's test predictions. */
@@ -198,8 +210,13 @@ public final class TrainingJob {
       double diff = Math.abs(scorer.score(row) - expected[r]);
       if (!(diff <= PARITY_TOLERANCE)) {
         throw new TrainingException(
-            "the bundled model scores test row " + r + " at " + scorer.score(row)
-                + " in pure Java but " + expected[r] + " in XGBoost; refusing to bundle it");
+            "the bundled model scores test row "
+                + r
+                + " at "
+                + scorer.score(row)
+                + " in pure Java but "
+                + expected[r]
+                + " in XGBoost; refusing to bundle it");
       }
     }
   }
@@ -210,11 +227,19 @@ public final class TrainingJob {
       String span =
           rows.isEmpty()
               ? "is empty"
-              : "(" + rows.size() + " rows, " + rows.get(0).timestamp() + " to "
-                  + rows.get(rows.size() - 1).timestamp() + ") has "
+              : "("
+                  + rows.size()
+                  + " rows, "
+                  + rows.get(0).timestamp()
+                  + " to "
+                  + rows.get(rows.size() - 1).timestamp()
+                  + ") has "
                   + (fraud == 0 ? "no fraud" : "only fraud");
       throw new IllegalArgumentException(
-          "the " + part + " part of the out-of-time split " + span
+          "the "
+              + part
+              + " part of the out-of-time split "
+              + span
               + "; training needs fraud and genuine rows in the train, validation and test parts");
     }
   }

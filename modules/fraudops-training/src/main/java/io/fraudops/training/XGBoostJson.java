@@ -13,10 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
  * file is cut back to the best round here: the first trees by {@code iteration_indptr}, their
  * {@code tree_info}, and {@code num_trees}.
  *
- * <p>Floats pass through {@code double}: XGBoost prints float32 values in at most nine
- * significant digits, and the shortest decimal of the parsed double is that same number, so every
- * split and leaf keeps its value. Big decimals would not do: {@code 1E0} comes back as
- * {@code 1}, and XGBoost's reader rejects an integer where its schema wants a float.
+ * <p>Floats pass through {@code double}: XGBoost prints float32 values in at most nine significant
+ * digits, and the shortest decimal of the parsed double is that same number, so every split and
+ * leaf keeps its value. Big decimals would not do: {@code 1E0} comes back as {@code 1}, and
+ * XGBoost's reader rejects an integer where its schema wants a float.
  */
 final class XGBoostJson {
   private XGBoostJson() {}

@@ -14,9 +14,9 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  *
  * <p>Design: training runs one round at a time ({@code Booster.update} then {@code evalSet}) rather
  * than through {@code XGBoost.train}, so each round's validation score reaches the listener as it
- * happens and early stopping keeps the best round, not the last (without early stopping every
- * round is kept). The validation matrix is registered with the booster at creation, so XGBoost
- * caches its predictions and each evaluation only adds the newest tree.
+ * happens and early stopping keeps the best round, not the last (without early stopping every round
+ * is kept). The validation matrix is registered with the booster at creation, so XGBoost caches its
+ * predictions and each evaluation only adds the newest tree.
  */
 final class XGBoostTrainer {
 

@@ -28,9 +28,17 @@ class FeatureParityTest {
 
     static PredictRequest from(Transaction t) {
       return new PredictRequest(
-          t.amount(), t.merchantCategory(), t.merchantCountry(), t.hourOfDay(), t.dayOfWeek(),
-          t.isOnline(), t.isWeekend(), t.transactionsLast24h(), t.totalAmountLast24h(),
-          t.transactionsLast1h(), t.distanceFromHome());
+          t.amount(),
+          t.merchantCategory(),
+          t.merchantCountry(),
+          t.hourOfDay(),
+          t.dayOfWeek(),
+          t.isOnline(),
+          t.isWeekend(),
+          t.transactionsLast24h(),
+          t.totalAmountLast24h(),
+          t.transactionsLast1h(),
+          t.distanceFromHome());
     }
   }
 

@@ -96,12 +96,29 @@ class OutOfTimeSplitTest {
     Transaction row = TransactionFixture.generate(1, 0, 1).get(0);
     Transaction undated =
         new Transaction(
-            "TXN00000009", null, row.cardholderId(), row.cardholderName(), row.amount(),
-            row.merchantName(), row.merchantCategory(), row.merchantCity(), row.merchantCountry(),
-            row.cardLast4(), row.deviceFingerprint(), row.ipAddress(), row.userAgent(),
-            row.isOnline(), row.hourOfDay(), row.dayOfWeek(), row.isWeekend(),
-            row.transactionsLast24h(), row.totalAmountLast24h(), row.transactionsLast1h(),
-            row.amountLog(), row.distanceFromHome(), row.isFraud());
+            "TXN00000009",
+            null,
+            row.cardholderId(),
+            row.cardholderName(),
+            row.amount(),
+            row.merchantName(),
+            row.merchantCategory(),
+            row.merchantCity(),
+            row.merchantCountry(),
+            row.cardLast4(),
+            row.deviceFingerprint(),
+            row.ipAddress(),
+            row.userAgent(),
+            row.isOnline(),
+            row.hourOfDay(),
+            row.dayOfWeek(),
+            row.isWeekend(),
+            row.transactionsLast24h(),
+            row.totalAmountLast24h(),
+            row.transactionsLast1h(),
+            row.amountLog(),
+            row.distanceFromHome(),
+            row.isFraud());
 
     assertThatThrownBy(() -> OutOfTimeSplit.of(List.of(row, undated), 0.2, 0.2))
         .hasMessageContaining("TXN00000009");

@@ -14,8 +14,16 @@ class TrainingConfigTest {
     assertThat(c)
         .isEqualTo(
             new TrainingConfig(
-                "fraud_classifier", "xgboost", 200, 6, 0.1, 0.2, 0.2, 30,
-                Runtime.getRuntime().availableProcessors(), 42));
+                "fraud_classifier",
+                "xgboost",
+                200,
+                6,
+                0.1,
+                0.2,
+                0.2,
+                30,
+                Runtime.getRuntime().availableProcessors(),
+                42));
   }
 
   @Test

@@ -90,8 +90,15 @@ class TrainingJobTest {
     assertThat(phasesStarted).containsExactlyElementsOf(phases);
     assertThat(result.phaseTimes().keySet()).containsExactlyElementsOf(phases);
     assertThat(result.phaseTimes().values()).allSatisfy(d -> assertThat(d).isPositive());
-    System.out.println("TrainingJob on 20k rows: best round " + result.bestRound() + " of "
-        + trained + ", phases " + result.phaseTimes() + ", test metrics " + result.testMetrics());
+    System.out.println(
+        "TrainingJob on 20k rows: best round "
+            + result.bestRound()
+            + " of "
+            + trained
+            + ", phases "
+            + result.phaseTimes()
+            + ", test metrics "
+            + result.testMetrics());
   }
 
   @Test
@@ -166,8 +173,10 @@ class TrainingJobTest {
     List<Transaction> noLateFraud = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       Transaction t = rows.get(i);
-      noLateFraud.add(i < 1_500 || !t.fraud() ? t : TransactionFixture.transaction(
-          new Random(i), i, t.timestamp(), false));
+      noLateFraud.add(
+          i < 1_500 || !t.fraud()
+              ? t
+              : TransactionFixture.transaction(new Random(i), i, t.timestamp(), false));
     }
 
     assertThatThrownBy(() -> new TrainingJob(CONFIG).run(noLateFraud, DATASET, null))
@@ -178,8 +187,7 @@ class TrainingJobTest {
 
   @Test
   void refusesAnAlgorithmItCannotTrain() {
-    TrainingConfig lightgbm =
-        new TrainingConfig("m", "lightgbm", 10, 3, 0.1, 0.2, 0.2, 0, 1, 1);
+    TrainingConfig lightgbm = new TrainingConfig("m", "lightgbm", 10, 3, 0.1, 0.2, 0.2, 0, 1, 1);
 
     assertThatThrownBy(() -> new TrainingJob(lightgbm))
         .hasMessageContaining("algorithm 'lightgbm' is not implemented");

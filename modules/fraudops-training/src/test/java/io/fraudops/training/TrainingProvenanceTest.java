@@ -16,9 +16,10 @@ class TrainingProvenanceTest {
     assertThat(p.datasetSha256()).isEqualTo("beef");
     String env = System.getenv(TrainingProvenance.GIT_COMMIT_ENV);
     // Inside a git checkout: the HEAD commit; elsewhere the variable, else "unknown".
-    assertThat(p.gitCommit()).satisfiesAnyOf(
-        c -> assertThat(c).matches("[0-9a-f]{40}"),
-        c -> assertThat(c).isEqualTo(env == null ? TrainingProvenance.UNKNOWN : env.strip()));
+    assertThat(p.gitCommit())
+        .satisfiesAnyOf(
+            c -> assertThat(c).matches("[0-9a-f]{40}"),
+            c -> assertThat(c).isEqualTo(env == null ? TrainingProvenance.UNKNOWN : env.strip()));
     assertThat(p.host()).isNotBlank();
     assertThat(p.versions())
         .containsEntry("java", Runtime.version().toString())

@@ -45,9 +45,10 @@ final class TransactionFixture {
     String country = foreign ? COUNTRIES.get(1 + random.nextInt(COUNTRIES.size() - 1)) : "USA";
     int tx24h = random.nextInt(fraud && random.nextDouble() < 0.6 ? 40 : 6);
     int tx1h = Math.min(tx24h, random.nextInt(3) + (fraud ? random.nextInt(4) : 0));
-    double distance = fraud && random.nextDouble() < 0.5
-        ? 500 + random.nextDouble() * 5000
-        : random.nextDouble() * 60;
+    double distance =
+        fraud && random.nextDouble() < 0.5
+            ? 500 + random.nextDouble() * 5000
+            : random.nextDouble() * 60;
     int dayOfWeek = TransactionSchema.dayOfWeek(at);
     return new Transaction(
         "TXN%08d".formatted(i),

@@ -50,8 +50,10 @@ class XGBoostParityTest {
       }
       double a = x[r * WIDTH];
       double b = x[r * WIDTH + 1];
-      double signal = (Double.isNaN(a) ? 6 : a) * 0.4 + (Double.isNaN(b) ? 2 : Math.abs(b))
-          + random.nextGaussian();
+      double signal =
+          (Double.isNaN(a) ? 6 : a) * 0.4
+              + (Double.isNaN(b) ? 2 : Math.abs(b))
+              + random.nextGaussian();
       labels[r] = signal > 5.5 ? 1 : 0;
     }
     FeatureMatrix all = FeatureMatrix.of(asFloats(x), labels, WIDTH);
@@ -79,8 +81,15 @@ class XGBoostParityTest {
     float[] asFloat = asFloats(x);
     double[] expected = trained.predict(asFloat, rows, WIDTH);
     Booster reloaded = XGBoost.loadModel(trained.modelJson());
-    float[][] expectedMargin = reloaded.inplace_predict(
-        asFloat, rows, WIDTH, Float.NaN, new int[] {0, 0}, Booster.PredictionType.kMargin, null);
+    float[][] expectedMargin =
+        reloaded.inplace_predict(
+            asFloat,
+            rows,
+            WIDTH,
+            Float.NaN,
+            new int[] {0, 0},
+            Booster.PredictionType.kMargin,
+            null);
     reloaded.dispose();
 
     double maxProbabilityError = 0;

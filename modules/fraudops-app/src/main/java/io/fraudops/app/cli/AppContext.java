@@ -21,7 +21,10 @@ final class AppContext {
     return start(home, null);
   }
 
-  /** A context serving HTTP on {@code port} (0 = a random free port); {@code null} = configured port. */
+  /**
+   * A context serving HTTP on {@code port} (0 = a random free port); {@code null} = configured
+   * port.
+   */
   static ConfigurableApplicationContext server(Path home, Integer port) {
     return start(home, port == null ? -1 : port);
   }

@@ -15,25 +15,45 @@ import picocli.CommandLine.Option;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
-    description = "Generate synthetic card transactions with realistic fraud patterns (CSV or Parquet).")
+    description =
+        "Generate synthetic card transactions with realistic fraud patterns (CSV or Parquet).")
 final class GenerateCommand implements Callable<Integer> {
 
-  @Option(names = "--rows", defaultValue = "100000", description = "transactions to generate (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--rows",
+      defaultValue = "100000",
+      description = "transactions to generate (default: ${DEFAULT-VALUE})")
   long rows;
 
-  @Option(names = "--fraud-rate", defaultValue = "0.01", description = "share of fraud, 0.001–0.05 (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--fraud-rate",
+      defaultValue = "0.01",
+      description = "share of fraud, 0.001–0.05 (default: ${DEFAULT-VALUE})")
   double fraudRate;
 
-  @Option(names = "--cardholders", defaultValue = "10000", description = "cardholders (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--cardholders",
+      defaultValue = "10000",
+      description = "cardholders (default: ${DEFAULT-VALUE})")
   int cardholders;
 
-  @Option(names = "--days", defaultValue = "90", description = "days of history (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--days",
+      defaultValue = "90",
+      description = "days of history (default: ${DEFAULT-VALUE})")
   int days;
 
-  @Option(names = "--seed", defaultValue = "42", description = "random seed; same seed, same data (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "random seed; same seed, same data (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "output file, .csv or .parquet")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "output file, .csv or .parquet")
   Path out;
 
   @Override
@@ -60,7 +80,11 @@ final class GenerateCommand implements Callable<Integer> {
     long started = System.nanoTime();
     List<Transaction> rows =
         new TransactionGenerator(config)
-            .generate(done -> console.progress(String.format(Locale.ROOT, "generating: %,d / %,d rows", done, config.rows())));
+            .generate(
+                done ->
+                    console.progress(
+                        String.format(
+                            Locale.ROOT, "generating: %,d / %,d rows", done, config.rows())));
     console.progress("writing " + out);
     TransactionFiles.write(out, rows);
     long frauds = rows.stream().filter(Transaction::fraud).count();

@@ -4,15 +4,16 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --home}: the folder holding the embedded database, artifacts and datasets (a mixin of every
- * command that uses it); falls back to {@code FRAUDOPS_HOME}, then {@code ./fraudops-data}.
+ * {@code --home}: the folder holding the embedded database, artifacts and datasets (a mixin of
+ * every command that uses it); falls back to {@code FRAUDOPS_HOME}, then {@code ./fraudops-data}.
  */
 final class HomeOption {
 
   @Option(
       names = "--home",
       paramLabel = "DIR",
-      description = "fraudops home (database, artifacts, datasets); default: $FRAUDOPS_HOME or ./fraudops-data")
+      description =
+          "fraudops home (database, artifacts, datasets); default: $FRAUDOPS_HOME or ./fraudops-data")
   Path home;
 
   Path resolve() {

@@ -20,19 +20,26 @@ final class MetricsTable {
   static String render(TrainingResult result) {
     StringBuilder out = new StringBuilder("Test metrics (out-of-time, later 20% of the data):\n");
     for (String key :
-        new String[] {"auc_roc", "average_precision", "precision_at_90_recall", "precision", "recall", "f1"}) {
+        new String[] {
+          "auc_roc", "average_precision", "precision_at_90_recall", "precision", "recall", "f1"
+        }) {
       Double value = result.testMetrics().get(key);
       if (value != null) {
         out.append(String.format(Locale.ROOT, "  %-26s %.4f%n", LABELS.get(key), value));
       }
     }
     var c = result.testConfusion();
-    out.append(String.format(Locale.ROOT, "  %-26s %.4f%n", "Threshold (max F1 on validation)", result.threshold()));
+    out.append(
+        String.format(
+            Locale.ROOT, "  %-26s %.4f%n", "Threshold (max F1 on validation)", result.threshold()));
     out.append(
         String.format(
             Locale.ROOT,
             "  Confusion matrix           TP %,d  FP %,d  FN %,d  TN %,d",
-            c.tp(), c.fp(), c.fn(), c.tn()));
+            c.tp(),
+            c.fp(),
+            c.fn(),
+            c.tn()));
     return out.toString();
   }
 }

@@ -34,11 +34,16 @@ final class ModelsCommand implements Runnable {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List a model's versions, newest first.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List a model's versions, newest first.")
   static final class ListVersions implements Callable<Integer> {
     @Mixin HomeOption home;
 
-    @Option(names = "--model-name", description = "model (default: $FRAUDOPS_MODEL_NAME or fraud-detector)")
+    @Option(
+        names = "--model-name",
+        description = "model (default: $FRAUDOPS_MODEL_NAME or fraud-detector)")
     String modelName;
 
     @Override
@@ -53,12 +58,20 @@ final class ModelsCommand implements Runnable {
         }
         console.line(
             String.format(
-                Locale.ROOT, "%-8s %-21s %-9s %-8s %-8s %-12s %s",
-                "VERSION", "CREATED", "ALGO", "AUC-ROC", "AP", "BUNDLE", "ALIASES"));
+                Locale.ROOT,
+                "%-8s %-21s %-9s %-8s %-8s %-12s %s",
+                "VERSION",
+                "CREATED",
+                "ALGO",
+                "AUC-ROC",
+                "AP",
+                "BUNDLE",
+                "ALIASES"));
         for (ModelVersion v : versions) {
           console.line(
               String.format(
-                  Locale.ROOT, "%-8d %-21s %-9s %-8s %-8s %-12s %s",
+                  Locale.ROOT,
+                  "%-8d %-21s %-9s %-8s %-8s %-12s %s",
                   v.version(),
                   TIME.format(v.createdAt()),
                   v.algorithm(),
@@ -88,13 +101,19 @@ final class ModelsCommand implements Runnable {
   static final class Promote implements Callable<Integer> {
     @Mixin HomeOption home;
 
-    @Option(names = "--model-name", description = "model (default: $FRAUDOPS_MODEL_NAME or fraud-detector)")
+    @Option(
+        names = "--model-name",
+        description = "model (default: $FRAUDOPS_MODEL_NAME or fraud-detector)")
     String modelName;
 
     @Option(names = "--version", required = true, description = "version to promote")
     int version;
 
-    @Option(names = "--to", required = true, paramLabel = "ALIAS", description = "alias, e.g. production")
+    @Option(
+        names = "--to",
+        required = true,
+        paramLabel = "ALIAS",
+        description = "alias, e.g. production")
     String alias;
 
     @Option(names = "--reason", description = "why (kept in the audit trail)")
@@ -107,7 +126,12 @@ final class ModelsCommand implements Runnable {
         Transition t = promote(ctx.getBean(ModelRegistry.class), name, version, alias, reason);
         Console.stdout()
             .line(
-                "Promoted " + name + " v" + t.version() + " to " + t.target()
+                "Promoted "
+                    + name
+                    + " v"
+                    + t.version()
+                    + " to "
+                    + t.target()
                     + (t.fromValue() == null ? "" : " (was v" + t.fromValue() + ")"));
         return ExitCodes.OK;
       }
@@ -115,7 +139,8 @@ final class ModelsCommand implements Runnable {
   }
 
   /** Moves an alias with the CLI's error handling. Shared with quickstart. */
-  static Transition promote(ModelRegistry registry, String name, int version, String alias, String reason) {
+  static Transition promote(
+      ModelRegistry registry, String name, int version, String alias, String reason) {
     try {
       return registry.setAlias(name, alias, version, actor(), reason);
     } catch (ModelNotFoundException | PromotionRefusedException | BundleIntegrityException e) {

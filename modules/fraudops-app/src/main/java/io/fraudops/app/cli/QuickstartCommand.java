@@ -32,16 +32,27 @@ final class QuickstartCommand implements Callable<Integer> {
 
   @Mixin HomeOption home;
 
-  @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "HTTP port (default: ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--rows", defaultValue = "200000", description = "transactions to generate (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--rows",
+      defaultValue = "200000",
+      description = "transactions to generate (default: ${DEFAULT-VALUE})")
   long rows;
 
-  @Option(names = "--seed", defaultValue = "42", description = "generator seed (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "generator seed (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--model-name", description = "model (default: $FRAUDOPS_MODEL_NAME or fraud-detector)")
+  @Option(
+      names = "--model-name",
+      description = "model (default: $FRAUDOPS_MODEL_NAME or fraud-detector)")
   String modelName;
 
   @Override
@@ -53,8 +64,16 @@ final class QuickstartCommand implements Callable<Integer> {
 
     // 1. Data
     GeneratorConfig config = GeneratorConfig.defaults();
-    config = new GeneratorConfig(rows, config.fraudRate(), config.cardholders(), config.days(), seed, config.startDate());
-    Path dataset = homeDir.resolve("datasets").resolve("quickstart-" + rows + "-seed" + seed + ".csv");
+    config =
+        new GeneratorConfig(
+            rows,
+            config.fraudRate(),
+            config.cardholders(),
+            config.days(),
+            seed,
+            config.startDate());
+    Path dataset =
+        homeDir.resolve("datasets").resolve("quickstart-" + rows + "-seed" + seed + ".csv");
     if (Files.isRegularFile(dataset)) {
       console.line("[1/5] generate  reusing " + dataset);
     } else {
@@ -66,9 +85,12 @@ final class QuickstartCommand implements Callable<Integer> {
     ValidateCommand.Validated validated = ValidateCommand.validate(dataset, console);
     if (!validated.report().valid()) {
       console.line(validated.report().render());
-      throw new CommandFailedException(ExitCodes.FAILED, "the dataset " + dataset + " is not valid");
+      throw new CommandFailedException(
+          ExitCodes.FAILED, "the dataset " + dataset + " is not valid");
     }
-    console.line(String.format(Locale.ROOT, "[2/5] validate  %,d rows pass every rule", validated.rows().size()));
+    console.line(
+        String.format(
+            Locale.ROOT, "[2/5] validate  %,d rows pass every rule", validated.rows().size()));
 
     // 3. Server (starts now; it serves as soon as a version is promoted)
     ConfigurableApplicationContext ctx = AppContext.server(homeDir, port);
@@ -77,17 +99,29 @@ final class QuickstartCommand implements Callable<Integer> {
     // 4. Train + register, unless a version was already trained on exactly this dataset
     String datasetSha = Sha256.of(dataset);
     Optional<ModelVersion> existing =
-        registry.versions(name).stream().filter(v -> datasetSha.equals(v.datasetSha256())).findFirst();
+        registry.versions(name).stream()
+            .filter(v -> datasetSha.equals(v.datasetSha256()))
+            .findFirst();
     ModelVersion version;
     if (existing.isPresent()) {
       version = existing.get();
-      console.line("[3/5] train     reusing " + name + " v" + version.version() + " (trained on this dataset)");
+      console.line(
+          "[3/5] train     reusing "
+              + name
+              + " v"
+              + version.version()
+              + " (trained on this dataset)");
     } else {
       TrainCommand.Trained trained =
           TrainCommand.train(validated.rows(), dataset, name, 200, console);
       version = registry.register(name, trained.result().bundle());
-      console.line("[3/5] train     registered " + name + " v" + version.version()
-          + " in " + Console.seconds(trained.took()));
+      console.line(
+          "[3/5] train     registered "
+              + name
+              + " v"
+              + version.version()
+              + " in "
+              + Console.seconds(trained.took()));
     }
 
     // 5. Promote + serve
@@ -106,10 +140,22 @@ final class QuickstartCommand implements Callable<Integer> {
     console.line(metricsOf(registry.version(name, version.version()).orElseThrow()));
     console.line("");
     console.line("Try it:");
-    console.line("  curl -s -X POST " + url + "/predict -H 'Content-Type: application/json' -d '"
-        + SAMPLE + "'");
-    console.line("  API docs: " + url + "/docs   health: " + url + "/health   metrics: " + url + "/metrics");
-    console.line("fraudops is serving " + name + " v" + version.version() + " on " + url + " (Ctrl-C to stop)");
+    console.line(
+        "  curl -s -X POST "
+            + url
+            + "/predict -H 'Content-Type: application/json' -d '"
+            + SAMPLE
+            + "'");
+    console.line(
+        "  API docs: " + url + "/docs   health: " + url + "/health   metrics: " + url + "/metrics");
+    console.line(
+        "fraudops is serving "
+            + name
+            + " v"
+            + version.version()
+            + " on "
+            + url
+            + " (Ctrl-C to stop)");
     ServeCommand.awaitClose(ctx);
     return ExitCodes.OK;
   }
@@ -121,8 +167,13 @@ final class QuickstartCommand implements Callable<Integer> {
           + "\"transactions_last_1h\": 6, \"distance_from_home\": 8500.0}";
 
   private static String metricsOf(ModelVersion v) {
-    StringBuilder out = new StringBuilder("Test metrics of " + v.name() + " v" + v.version() + " (out-of-time test set):");
-    for (String key : new String[] {"auc_roc", "average_precision", "precision_at_90_recall", "precision", "recall", "f1"}) {
+    StringBuilder out =
+        new StringBuilder(
+            "Test metrics of " + v.name() + " v" + v.version() + " (out-of-time test set):");
+    for (String key :
+        new String[] {
+          "auc_roc", "average_precision", "precision_at_90_recall", "precision", "recall", "f1"
+        }) {
       Double value = v.metrics().get(key);
       if (value != null) {
         out.append(String.format(Locale.ROOT, "%n  %-24s %.4f", key, value));

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Serve the production model over HTTP (/predict, /health, /metrics, /docs) until stopped.")
+    description =
+        "Serve the production model over HTTP (/predict, /health, /metrics, /docs) until stopped.")
 final class ServeCommand implements Callable<Integer> {
 
   @Mixin HomeOption home;
@@ -37,7 +38,8 @@ final class ServeCommand implements Callable<Integer> {
   static void awaitClose(ConfigurableApplicationContext ctx) throws InterruptedException {
     CountDownLatch closed = new CountDownLatch(1);
     ctx.addApplicationListener(
-        (org.springframework.context.ApplicationListener<ContextClosedEvent>) e -> closed.countDown());
+        (org.springframework.context.ApplicationListener<ContextClosedEvent>)
+            e -> closed.countDown());
     if (!ctx.isActive()) {
       return;
     }

@@ -31,16 +31,28 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin HomeOption home;
 
-  @Option(names = "--data", required = true, paramLabel = "FILE", description = "training data, .csv or .parquet")
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "FILE",
+      description = "training data, .csv or .parquet")
   Path data;
 
-  @Option(names = "--algorithm", defaultValue = "xgboost", description = "learner (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--algorithm",
+      defaultValue = "xgboost",
+      description = "learner (default: ${DEFAULT-VALUE})")
   String algorithm;
 
-  @Option(names = "--model-name", description = "registered model name (default: $FRAUDOPS_MODEL_NAME or fraud-detector)")
+  @Option(
+      names = "--model-name",
+      description = "registered model name (default: $FRAUDOPS_MODEL_NAME or fraud-detector)")
   String modelName;
 
-  @Option(names = "--rounds", defaultValue = "200", description = "boosting rounds (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--rounds",
+      defaultValue = "200",
+      description = "boosting rounds (default: ${DEFAULT-VALUE})")
   int rounds;
 
   @Override
@@ -86,13 +98,22 @@ final class TrainCommand implements Callable<Integer> {
   record Trained(TrainingResult result, Duration took) {}
 
   /** Trains on rows already read, with progress on the console. Shared with quickstart. */
-  static Trained train(List<Transaction> rows, Path data, String modelName, int rounds, Console console) {
+  static Trained train(
+      List<Transaction> rows, Path data, String modelName, int rounds, Console console) {
     long started = System.nanoTime();
     TrainingConfig d = TrainingConfig.defaults(modelName);
     TrainingConfig config =
         new TrainingConfig(
-            d.modelName(), d.algorithm(), rounds, d.maxDepth(), d.eta(), d.testFraction(),
-            d.validationFraction(), d.earlyStoppingRounds(), d.threads(), d.seed());
+            d.modelName(),
+            d.algorithm(),
+            rounds,
+            d.maxDepth(),
+            d.eta(),
+            d.testFraction(),
+            d.validationFraction(),
+            d.earlyStoppingRounds(),
+            d.threads(),
+            d.seed());
     console.progress("hashing " + data);
     DatasetInfo dataset = new DatasetInfo(data.toString(), rows.size(), Sha256.of(data));
     TrainingResult result =
@@ -112,7 +133,9 @@ final class TrainCommand implements Callable<Integer> {
                         String.format(
                             Locale.ROOT,
                             "training: round %d / %d, validation AUC-PR %.4f",
-                            round, totalRounds, validationAucPr));
+                            round,
+                            totalRounds,
+                            validationAucPr));
                   }
                 });
     return new Trained(result, Duration.ofNanos(System.nanoTime() - started));

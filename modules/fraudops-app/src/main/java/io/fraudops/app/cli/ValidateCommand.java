@@ -1,10 +1,10 @@
 package io.fraudops.app.cli;
 
+import io.fraudops.core.transaction.Transaction;
 import io.fraudops.data.io.DataFormatException;
 import io.fraudops.data.io.TransactionFiles;
 import io.fraudops.data.validate.TransactionValidator;
 import io.fraudops.data.validate.ValidationReport;
-import io.fraudops.core.transaction.Transaction;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

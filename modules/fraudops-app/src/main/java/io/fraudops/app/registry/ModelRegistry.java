@@ -35,7 +35,8 @@ public class ModelRegistry {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  public ModelRegistry(JdbcClient jdbc, ArtifactStore artifacts, TransactionTemplate tx, Clock clock) {
+  public ModelRegistry(
+      JdbcClient jdbc, ArtifactStore artifacts, TransactionTemplate tx, Clock clock) {
     this.jdbc = jdbc;
     this.artifacts = artifacts;
     this.tx = tx;
@@ -51,8 +52,10 @@ public class ModelRegistry {
       artifacts.put(key, archive);
     }
     var manifest = bundle.manifest();
-    String datasetSha = manifest.provenance() == null ? null : manifest.provenance().datasetSha256();
-    String metricsJson = Json.MAPPER.writeValueAsString(new java.util.TreeMap<>(manifest.metrics()));
+    String datasetSha =
+        manifest.provenance() == null ? null : manifest.provenance().datasetSha256();
+    String metricsJson =
+        Json.MAPPER.writeValueAsString(new java.util.TreeMap<>(manifest.metrics()));
     ensureModel(name, clock.millis());
     for (int attempt = 1; ; attempt++) {
       try {
@@ -61,7 +64,8 @@ public class ModelRegistry {
                 status -> {
                   long now = clock.millis();
                   int next =
-                      jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE name = ?")
+                      jdbc.sql(
+                              "SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE name = ?")
                           .param(name)
                           .query(Integer.class)
                           .single();
@@ -73,8 +77,17 @@ public class ModelRegistry {
                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'None')
                           """)
                       .params(
-                          name, next, now, now, key, sha, manifest.algorithm(),
-                          manifest.featureSpec().id(), datasetSha, metricsJson, ModelVersion.READY)
+                          name,
+                          next,
+                          now,
+                          now,
+                          key,
+                          sha,
+                          manifest.algorithm(),
+                          manifest.featureSpec().id(),
+                          datasetSha,
+                          metricsJson,
+                          ModelVersion.READY)
                       .update();
                   return next;
                 });
@@ -89,7 +102,10 @@ public class ModelRegistry {
 
   private void ensureModel(String name, long now) {
     int exists =
-        jdbc.sql("SELECT COUNT(*) FROM registered_models WHERE name = ?").param(name).query(Integer.class).single();
+        jdbc.sql("SELECT COUNT(*) FROM registered_models WHERE name = ?")
+            .param(name)
+            .query(Integer.class)
+            .single();
     if (exists == 0) {
       try {
         jdbc.sql(
@@ -136,13 +152,14 @@ public class ModelRegistry {
   }
 
   /**
-   * Points {@code alias} at {@code version}, after checking that the version's bundle loads, verifies
-   * and scores (see {@link PromotionCheck}); the move is written to the audit trail.
+   * Points {@code alias} at {@code version}, after checking that the version's bundle loads,
+   * verifies and scores (see {@link PromotionCheck}); the move is written to the audit trail.
    */
   public Transition setAlias(String name, String alias, int version, String actor, String reason) {
     ModelVersion target =
         version(name, version)
-            .orElseThrow(() -> new ModelNotFoundException("model " + name + " has no version " + version));
+            .orElseThrow(
+                () -> new ModelNotFoundException("model " + name + " has no version " + version));
     PromotionCheck.verify(loadBundle(target));
     return tx.execute(
         status -> {
@@ -169,15 +186,20 @@ public class ModelRegistry {
               .params(name, version, alias, from, String.valueOf(version), actor, reason, now)
               .update();
           return new Transition(
-              name, version, alias, from, String.valueOf(version), actor, reason,
+              name,
+              version,
+              alias,
+              from,
+              String.valueOf(version),
+              actor,
+              reason,
               Instant.ofEpochMilli(now));
         });
   }
 
   /** Audit trail of a model, oldest first. */
   public List<Transition> transitions(String name) {
-    return jdbc.sql(
-            "SELECT * FROM model_transitions WHERE name = ? ORDER BY transition_time, id")
+    return jdbc.sql("SELECT * FROM model_transitions WHERE name = ? ORDER BY transition_time, id")
         .param(name)
         .query(
             (rs, i) ->
@@ -194,8 +216,8 @@ public class ModelRegistry {
   }
 
   /**
-   * Reads a version's bundle and verifies it twice: the archive against the registry's SHA-256, then
-   * every entry against the manifest.
+   * Reads a version's bundle and verifies it twice: the archive against the registry's SHA-256,
+   * then every entry against the manifest.
    *
    * @throws BundleIntegrityException when either check fails
    * @throws ArtifactNotFoundException when the artifact is gone
@@ -205,8 +227,15 @@ public class ModelRegistry {
     String actual = Sha256.of(archive);
     if (!actual.equals(version.bundleSha256())) {
       throw new BundleIntegrityException(
-          "bundle of " + version.name() + " v" + version.version() + " at "
-              + artifacts.locate(version.source()) + " has SHA-256 " + actual + ", registry says "
+          "bundle of "
+              + version.name()
+              + " v"
+              + version.version()
+              + " at "
+              + artifacts.locate(version.source())
+              + " has SHA-256 "
+              + actual
+              + ", registry says "
               + version.bundleSha256());
     }
     return ModelBundle.read(new ByteArrayInputStream(archive));
@@ -222,12 +251,15 @@ public class ModelRegistry {
         .param(name)
         .query(
             (ResultSet rs) -> {
-              byVersion.computeIfAbsent(rs.getInt("version"), v -> new ArrayList<>()).add(rs.getString("alias"));
+              byVersion
+                  .computeIfAbsent(rs.getInt("version"), v -> new ArrayList<>())
+                  .add(rs.getString("alias"));
             });
     return byVersion;
   }
 
-  private static ModelVersion map(ResultSet rs, Map<Integer, List<String>> aliases) throws SQLException {
+  private static ModelVersion map(ResultSet rs, Map<Integer, List<String>> aliases)
+      throws SQLException {
     int version = rs.getInt("version");
     return new ModelVersion(
         rs.getString("name"),

@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
 /**
  * Holds the model serving answers with and follows the registry: every poll interval it asks which
  * version the serving alias points at; when that changed it loads the bundle off the request path,
- * verifies both checksums, builds the scorer, scores the smoke set, and only then swaps the reference
- * atomically. Requests in flight keep the instance they started with. When anything fails, the old
- * model keeps serving and the failure is kept for {@code /health} and counted in a metric.
+ * verifies both checksums, builds the scorer, scores the smoke set, and only then swaps the
+ * reference atomically. Requests in flight keep the instance they started with. When anything
+ * fails, the old model keeps serving and the failure is kept for {@code /health} and counted in a
+ * metric.
  */
 @Component
 @ConditionalOnWebApplication
@@ -52,12 +53,16 @@ public class ModelHolder implements SmartLifecycle {
     this.clock = Clock.systemUTC();
     this.swapFailures =
         Counter.builder("fraudops.model.swap.failures")
-            .description("Attempts to load a new model version that failed; the old one kept serving")
+            .description(
+                "Attempts to load a new model version that failed; the old one kept serving")
             .register(meters);
     Gauge.builder("fraudops.model.loaded", current, c -> c.get() == null ? 0 : 1)
         .description("1 when a model is loaded and serving")
         .register(meters);
-    Gauge.builder("fraudops.model.version", current, c -> c.get() == null ? 0 : c.get().version().version())
+    Gauge.builder(
+            "fraudops.model.version",
+            current,
+            c -> c.get() == null ? 0 : c.get().version().version())
         .description("Registry version of the serving model")
         .tag("model", modelName)
         .register(meters);
@@ -72,8 +77,13 @@ public class ModelHolder implements SmartLifecycle {
     ServingModel model = current.get();
     if (model == null) {
       throw new ModelUnavailableException(
-          "no model is being served: nothing is promoted to '" + alias + "' for model '" + modelName
-              + "' yet (fraudops models promote --version V --to " + alias + ")");
+          "no model is being served: nothing is promoted to '"
+              + alias
+              + "' for model '"
+              + modelName
+              + "' yet (fraudops models promote --version V --to "
+              + alias
+              + ")");
     }
     return model;
   }
@@ -114,19 +124,24 @@ public class ModelHolder implements SmartLifecycle {
     Instant started = clock.instant();
     try {
       ModelVersion mv =
-          registry.version(modelName, version).orElseThrow(() -> new IllegalStateException("version vanished"));
+          registry
+              .version(modelName, version)
+              .orElseThrow(() -> new IllegalStateException("version vanished"));
       ScoringModel model = ScoringModel.of(registry.loadBundle(mv));
       SmokeSet.check(model); // warms the scorer up too
       ServingModel previous = current.getAndSet(new ServingModel(mv, model, clock.instant()));
       String message =
           (previous == null ? "loaded" : "swapped from v" + previous.versionLabel())
-              + " in " + (clock.millis() - started.toEpochMilli()) + " ms";
+              + " in "
+              + (clock.millis() - started.toEpochMilli())
+              + " ms";
       lastSwap.set(new SwapResult(clock.instant(), String.valueOf(version), true, message));
       log.info("serving {} v{} ({})", modelName, version, message);
     } catch (RuntimeException e) {
       swapFailures.increment();
       lastSwap.set(new SwapResult(clock.instant(), String.valueOf(version), false, e.getMessage()));
-      log.error("cannot load {} v{}, keeping the current model: {}", modelName, version, e.getMessage());
+      log.error(
+          "cannot load {} v{}, keeping the current model: {}", modelName, version, e.getMessage());
     }
   }
 
@@ -140,7 +155,8 @@ public class ModelHolder implements SmartLifecycle {
               t.setDaemon(true);
               return t;
             });
-    executor.scheduleWithFixedDelay(this::pollQuietly, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+    executor.scheduleWithFixedDelay(
+        this::pollQuietly, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
     poller = executor;
   }
 

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /predict} and {@code /predict/batch}. Bodies are read with a size limit and parsed by
- * {@link PredictRequestReader}, which names every broken field; the OpenAPI annotations document the
- * contract that reader enforces.
+ * {@link PredictRequestReader}, which names every broken field; the OpenAPI annotations document
+ * the contract that reader enforces.
  */
 @RestController
 @ConditionalOnWebApplication
@@ -43,16 +43,23 @@ class PredictController {
               content = @Content(schema = @Schema(implementation = PredictRequest.class))),
       responses = {
         @ApiResponse(responseCode = "200", description = "Scored"),
-        @ApiResponse(responseCode = "400", description = "Malformed JSON or body too large",
+        @ApiResponse(
+            responseCode = "400",
+            description = "Malformed JSON or body too large",
             content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(responseCode = "422", description = "Missing, mistyped or out-of-range fields",
+        @ApiResponse(
+            responseCode = "422",
+            description = "Missing, mistyped or out-of-range fields",
             content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(responseCode = "503", description = "No model is being served",
+        @ApiResponse(
+            responseCode = "503",
+            description = "No model is being served",
             content = @Content(mediaType = "application/problem+json"))
       })
   @PostMapping(path = "/predict", produces = MediaType.APPLICATION_JSON_VALUE)
   Prediction predict(HttpServletRequest http) throws IOException {
-    byte[] body = RequestBodies.read(http.getInputStream(), http.getContentLengthLong(), maxBodyBytes);
+    byte[] body =
+        RequestBodies.read(http.getInputStream(), http.getContentLengthLong(), maxBodyBytes);
     return predictions.predict(reader.readOne(body));
   }
 
@@ -62,19 +69,28 @@ class PredictController {
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               required = true,
               content =
-                  @Content(array = @ArraySchema(schema = @Schema(implementation = PredictRequest.class)))),
+                  @Content(
+                      array =
+                          @ArraySchema(schema = @Schema(implementation = PredictRequest.class)))),
       responses = {
         @ApiResponse(responseCode = "200", description = "Scored"),
-        @ApiResponse(responseCode = "400", description = "Malformed JSON or body too large",
+        @ApiResponse(
+            responseCode = "400",
+            description = "Malformed JSON or body too large",
             content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(responseCode = "422", description = "Invalid fields, empty batch or batch over the limit",
+        @ApiResponse(
+            responseCode = "422",
+            description = "Invalid fields, empty batch or batch over the limit",
             content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(responseCode = "503", description = "No model is being served",
+        @ApiResponse(
+            responseCode = "503",
+            description = "No model is being served",
             content = @Content(mediaType = "application/problem+json"))
       })
   @PostMapping(path = "/predict/batch", produces = MediaType.APPLICATION_JSON_VALUE)
   BatchPrediction predictBatch(HttpServletRequest http) throws IOException {
-    byte[] body = RequestBodies.read(http.getInputStream(), http.getContentLengthLong(), maxBodyBytes);
+    byte[] body =
+        RequestBodies.read(http.getInputStream(), http.getContentLengthLong(), maxBodyBytes);
     return predictions.predictBatch(reader.readBatch(body, batchLimit));
   }
 }

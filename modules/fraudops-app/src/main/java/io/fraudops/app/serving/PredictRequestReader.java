@@ -15,8 +15,8 @@ import tools.jackson.core.json.JsonFactory;
  *
  * <p>Malformed JSON or the wrong top-level shape is a 400; missing, mistyped or out-of-range fields
  * are a 422. Unknown fields are ignored; an unknown merchant category or country is valid (it is
- * scored). Integers may be written as integral decimals ({@code 3.0}); booleans as {@code true/false}
- * or {@code 0/1}.
+ * scored). Integers may be written as integral decimals ({@code 3.0}); booleans as {@code
+ * true/false} or {@code 0/1}.
  */
 public final class PredictRequestReader {
 
@@ -57,7 +57,13 @@ public final class PredictRequestReader {
               InvalidRequestException.UNPROCESSABLE,
               "batch-too-large",
               "Batch too large",
-              List.of(new FieldError("$", "the batch holds more than " + limit + " transactions, the limit is " + limit)));
+              List.of(
+                  new FieldError(
+                      "$",
+                      "the batch holds more than "
+                          + limit
+                          + " transactions, the limit is "
+                          + limit)));
         }
         String prefix = "[" + index + "].";
         if (t != JsonToken.START_OBJECT) {
@@ -116,7 +122,10 @@ public final class PredictRequestReader {
 
   private static InvalidRequestException invalidFields(List<FieldError> errors) {
     return new InvalidRequestException(
-        InvalidRequestException.UNPROCESSABLE, "invalid-fields", "Invalid transaction fields", errors);
+        InvalidRequestException.UNPROCESSABLE,
+        "invalid-fields",
+        "Invalid transaction fields",
+        errors);
   }
 
   private static InvalidRequestException shape(String message) {
@@ -265,14 +274,32 @@ public final class PredictRequestReader {
         return null;
       }
       return new PredictRequest(
-          transactionId, amount, merchantCategory, merchantCountry, hourOfDay, dayOfWeek, isOnline,
-          isWeekend, tx24h, amount24h, tx1h, distance);
+          transactionId,
+          amount,
+          merchantCategory,
+          merchantCountry,
+          hourOfDay,
+          dayOfWeek,
+          isOnline,
+          isWeekend,
+          tx24h,
+          amount24h,
+          tx1h,
+          distance);
     }
 
     private boolean hasNull() {
-      return amount == null || merchantCategory == null || merchantCountry == null
-          || hourOfDay == null || dayOfWeek == null || isOnline == null || isWeekend == null
-          || tx24h == null || amount24h == null || tx1h == null || distance == null;
+      return amount == null
+          || merchantCategory == null
+          || merchantCountry == null
+          || hourOfDay == null
+          || dayOfWeek == null
+          || isOnline == null
+          || isWeekend == null
+          || tx24h == null
+          || amount24h == null
+          || tx1h == null
+          || distance == null;
     }
 
     private void require(Object value, String field) {
@@ -283,9 +310,11 @@ public final class PredictRequestReader {
 
     private void range(Integer value, int min, int max, String field) {
       if (value != null && (value < min || value > max)) {
-        error(field, max == Integer.MAX_VALUE
-            ? "must be ≥ " + min + ", got " + value
-            : "must be between " + min + " and " + max + ", got " + value);
+        error(
+            field,
+            max == Integer.MAX_VALUE
+                ? "must be ≥ " + min + ", got " + value
+                : "must be between " + min + " and " + max + ", got " + value);
       }
     }
 

@@ -8,7 +8,9 @@ import java.time.Instant;
 /** The answer to {@code POST /predict} (PRODUCT.md's response plus the serving model version). */
 @Schema(name = "Prediction")
 public record Prediction(
-    @Schema(description = "The request's transaction_id, or a generated unique id", example = "TXN00012345")
+    @Schema(
+            description = "The request's transaction_id, or a generated unique id",
+            example = "TXN00012345")
         @JsonProperty("transaction_id")
         String transactionId,
     @Schema(description = "1 when fraud_probability reaches the model's threshold", example = "0")
@@ -17,7 +19,8 @@ public record Prediction(
     @Schema(description = "The model's fraud probability", example = "0.0123")
         @JsonProperty("fraud_probability")
         double fraudProbability,
-    @Schema(description = "low < 0.3 ≤ medium < 0.7 ≤ high (bands travel with the model)",
+    @Schema(
+            description = "low < 0.3 ≤ medium < 0.7 ≤ high (bands travel with the model)",
             allowableValues = {"low", "medium", "high"})
         @JsonProperty("risk_level")
         RiskLevel riskLevel,

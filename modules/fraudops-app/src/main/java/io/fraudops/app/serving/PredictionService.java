@@ -43,6 +43,7 @@ public class PredictionService {
     Decision d = model.model().decide(request);
     metrics.record(d);
     String id = request.transactionId() != null ? request.transactionId() : ids.next();
-    return new Prediction(id, d.fraud() ? 1 : 0, d.probability(), d.riskLevel(), now, model.versionLabel());
+    return new Prediction(
+        id, d.fraud() ? 1 : 0, d.probability(), d.riskLevel(), now, model.versionLabel());
   }
 }

@@ -29,7 +29,8 @@ class ProblemResponses {
     ProblemDetail problem = ProblemDetail.forStatus(e.status());
     problem.setType(URI.create(TYPE_PREFIX + e.slug()));
     problem.setTitle(e.title());
-    problem.setDetail(e.errors().stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+    problem.setDetail(
+        e.errors().stream().map(FieldError::toString).collect(Collectors.joining("; ")));
     problem.setProperty(
         "errors",
         e.errors().stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
@@ -38,7 +39,8 @@ class ProblemResponses {
 
   @ExceptionHandler(ModelUnavailableException.class)
   ResponseEntity<ProblemDetail> unavailable(ModelUnavailableException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     problem.setType(URI.create(TYPE_PREFIX + "no-model"));
     problem.setTitle("No model is being served");
     problem.setProperty("errors", List.of());
@@ -47,7 +49,8 @@ class ProblemResponses {
 
   @ExceptionHandler(java.io.UncheckedIOException.class)
   ResponseEntity<ProblemDetail> unreadable(java.io.UncheckedIOException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setType(URI.create(TYPE_PREFIX + "unreadable-body"));
     problem.setTitle("Unreadable request body");
     return ResponseEntity.badRequest().body(problem);
@@ -57,7 +60,8 @@ class ProblemResponses {
   ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
     log.error("unexpected error while serving a request", e);
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; see the server log");
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.INTERNAL_SERVER_ERROR, "internal error; see the server log");
     problem.setType(URI.create(TYPE_PREFIX + "internal"));
     problem.setTitle("Internal error");
     return ResponseEntity.internalServerError().body(problem);

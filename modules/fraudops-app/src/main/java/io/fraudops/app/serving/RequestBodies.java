@@ -40,6 +40,8 @@ final class RequestBodies {
         InvalidRequestException.BAD_REQUEST,
         "body-too-large",
         "Request body too large",
-        List.of(new FieldError("$", "the body exceeds " + limit + " bytes (fraudops.serving.max-body-bytes)")));
+        List.of(
+            new FieldError(
+                "$", "the body exceeds " + limit + " bytes (fraudops.serving.max-body-bytes)")));
   }
 }

@@ -10,8 +10,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Prediction metrics for Prometheus: predictions by risk level and decision, and the distribution of
- * fraud scores. Counters are created once, so recording a prediction is two increments and no lookup.
+ * Prediction metrics for Prometheus: predictions by risk level and decision, and the distribution
+ * of fraud scores. Counters are created once, so recording a prediction is two increments and no
+ * lookup.
  */
 @Component
 class ServingMetrics {

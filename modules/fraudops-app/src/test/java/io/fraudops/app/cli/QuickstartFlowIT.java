@@ -37,7 +37,8 @@ class QuickstartFlowIT {
   static Path data;
   static ConfigurableApplicationContext server;
   static String base;
-  static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+  static final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
   static final String ORDINARY =
       """
@@ -51,11 +52,23 @@ class QuickstartFlowIT {
   @BeforeAll
   static void runQuickstartSteps() throws Exception {
     data = home.resolve("data.csv");
-    assertThat(cli("generate", "--rows", "40000", "--seed", "7", "--out", data.toString())).isZero();
+    assertThat(cli("generate", "--rows", "40000", "--seed", "7", "--out", data.toString()))
+        .isZero();
     assertThat(cli("validate", data.toString())).isZero();
-    assertThat(cli("train", "--home", home.toString(), "--data", data.toString(), "--rounds", "80")).isZero();
+    assertThat(cli("train", "--home", home.toString(), "--data", data.toString(), "--rounds", "80"))
+        .isZero();
     assertThat(cli("models", "list", "--home", home.toString())).isZero();
-    assertThat(cli("models", "promote", "--home", home.toString(), "--version", "1", "--to", "production")).isZero();
+    assertThat(
+            cli(
+                "models",
+                "promote",
+                "--home",
+                home.toString(),
+                "--version",
+                "1",
+                "--to",
+                "production"))
+        .isZero();
     server = AppContext.server(home, 0);
     base = ServeCommand.baseUrl(server);
   }
@@ -81,7 +94,9 @@ class QuickstartFlowIT {
   }
 
   static HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static JsonNode json(HttpResponse<String> response) {
@@ -111,7 +126,8 @@ class QuickstartFlowIT {
     JsonNode r = json(risky);
     assertThat(o.get("transaction_id").asString()).isEqualTo("TXN-ORDINARY");
     assertThat(r.get("transaction_id").asString()).startsWith("pred-");
-    assertThat(r.get("fraud_probability").asDouble()).isGreaterThan(o.get("fraud_probability").asDouble());
+    assertThat(r.get("fraud_probability").asDouble())
+        .isGreaterThan(o.get("fraud_probability").asDouble());
     assertThat(o.get("risk_level").asString()).isEqualTo("low");
     assertThat(r.get("model_version").asString()).isEqualTo("1");
     assertThat(o.get("is_fraud").asInt()).isZero();
@@ -121,12 +137,16 @@ class QuickstartFlowIT {
   @Test
   void unknownCategoryAndCountryAreScored() throws Exception {
     HttpResponse<String> r =
-        post("/predict", ORDINARY.replace("grocery", "crypto_exchange").replace("\"USA\"", "\"Atlantis\""));
+        post(
+            "/predict",
+            ORDINARY.replace("grocery", "crypto_exchange").replace("\"USA\"", "\"Atlantis\""));
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(json(r).get("fraud_probability").asDouble()).isBetween(0.0, 1.0);
   }
 
-  /** Serving computes the same features as training: API scores equal the bundle's offline scores. */
+  /**
+   * Serving computes the same features as training: API scores equal the bundle's offline scores.
+   */
   @Test
   void batchScoresEqualOfflineScoresOfTheSameRows() throws Exception {
     List<Transaction> rows = TransactionFiles.read(data).subList(0, 300);
@@ -144,9 +164,11 @@ class QuickstartFlowIT {
 
     ModelRegistry registry = server.getBean(ModelRegistry.class);
     ScoringModel offline =
-        ScoringModel.of(registry.loadBundle(registry.byAlias("fraud-detector", "production").orElseThrow()));
+        ScoringModel.of(
+            registry.loadBundle(registry.byAlias("fraud-detector", "production").orElseThrow()));
     for (int i = 0; i < rows.size(); i++) {
-      assertThat(predictions.get(i).get("transaction_id").asString()).isEqualTo(rows.get(i).transactionId());
+      assertThat(predictions.get(i).get("transaction_id").asString())
+          .isEqualTo(rows.get(i).transactionId());
       assertThat(predictions.get(i).get("fraud_probability").asDouble())
           .isEqualTo(offline.probability(rows.get(i)));
     }
@@ -159,9 +181,18 @@ class QuickstartFlowIT {
             + "\"hour_of_day\":%d,\"day_of_week\":%d,\"is_online\":%b,\"is_weekend\":%b,"
             + "\"transactions_last_24h\":%d,\"total_amount_last_24h\":%s,\"transactions_last_1h\":%d,"
             + "\"distance_from_home\":%s}",
-        t.transactionId(), t.amount(), t.merchantCategory(), t.merchantCountry(), t.hourOfDay(),
-        t.dayOfWeek(), t.isOnline(), t.isWeekend(), t.transactionsLast24h(), t.totalAmountLast24h(),
-        t.transactionsLast1h(), t.distanceFromHome());
+        t.transactionId(),
+        t.amount(),
+        t.merchantCategory(),
+        t.merchantCountry(),
+        t.hourOfDay(),
+        t.dayOfWeek(),
+        t.isOnline(),
+        t.isWeekend(),
+        t.transactionsLast24h(),
+        t.totalAmountLast24h(),
+        t.transactionsLast1h(),
+        t.distanceFromHome());
   }
 
   @Test
@@ -195,7 +226,8 @@ class QuickstartFlowIT {
 
   static JsonNode problem(HttpResponse<String> r, int status) {
     assertThat(r.statusCode()).isEqualTo(status);
-    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
     JsonNode p = json(r);
     assertThat(p.get("status").asInt()).isEqualTo(status);
     assertThat(p.get("title").asString()).isNotBlank();
@@ -224,9 +256,14 @@ class QuickstartFlowIT {
 
   @Test
   void outOfRangeIs422NamingIt() throws Exception {
-    assertThat(fields(problem(post("/predict", ORDINARY.replace("\"day_of_week\": 2", "\"day_of_week\": 9")), 422)))
+    assertThat(
+            fields(
+                problem(
+                    post("/predict", ORDINARY.replace("\"day_of_week\": 2", "\"day_of_week\": 9")),
+                    422)))
         .containsExactly("day_of_week");
-    assertThat(fields(problem(post("/predict", ORDINARY.replace("42.5", "-3")), 422))).containsExactly("amount");
+    assertThat(fields(problem(post("/predict", ORDINARY.replace("42.5", "-3")), 422)))
+        .containsExactly("amount");
   }
 
   @Test
@@ -266,17 +303,40 @@ class QuickstartFlowIT {
       System.setErr(originalErr);
     }
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing column").doesNotContain("Exception");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("missing column")
+        .doesNotContain("Exception");
     assertThat(cli("validate", home.resolve("nope.csv").toString())).isEqualTo(2);
 
     // A structurally readable file that breaks rules: exit 1.
     List<Transaction> rows = new ArrayList<>(TransactionFiles.read(data).subList(0, 2000));
     Transaction t = rows.get(0);
-    rows.set(0, new Transaction(t.transactionId(), t.timestamp(), t.cardholderId(), t.cardholderName(), -5,
-        t.merchantName(), t.merchantCategory(), t.merchantCity(), t.merchantCountry(), t.cardLast4(),
-        t.deviceFingerprint(), t.ipAddress(), t.userAgent(), t.isOnline(), t.hourOfDay(), t.dayOfWeek(),
-        t.isWeekend(), t.transactionsLast24h(), t.totalAmountLast24h(), t.transactionsLast1h(), t.amountLog(),
-        t.distanceFromHome(), t.isFraud()));
+    rows.set(
+        0,
+        new Transaction(
+            t.transactionId(),
+            t.timestamp(),
+            t.cardholderId(),
+            t.cardholderName(),
+            -5,
+            t.merchantName(),
+            t.merchantCategory(),
+            t.merchantCity(),
+            t.merchantCountry(),
+            t.cardLast4(),
+            t.deviceFingerprint(),
+            t.ipAddress(),
+            t.userAgent(),
+            t.isOnline(),
+            t.hourOfDay(),
+            t.dayOfWeek(),
+            t.isWeekend(),
+            t.transactionsLast24h(),
+            t.totalAmountLast24h(),
+            t.transactionsLast1h(),
+            t.amountLog(),
+            t.distanceFromHome(),
+            t.isFraud()));
     Path bad = home.resolve("bad.csv");
     TransactionFiles.write(bad, rows);
     assertThat(cli("validate", bad.toString())).isEqualTo(1);
@@ -284,7 +344,16 @@ class QuickstartFlowIT {
 
   @Test
   void promotionOfAMissingVersionFailsCleanly() {
-    assertThat(cli("models", "promote", "--home", home.toString(), "--version", "99", "--to", "production"))
+    assertThat(
+            cli(
+                "models",
+                "promote",
+                "--home",
+                home.toString(),
+                "--version",
+                "99",
+                "--to",
+                "production"))
         .isEqualTo(1);
     assertThat(server.getBean(ModelRegistry.class).transitions("fraud-detector"))
         .extracting(t -> Map.entry(t.target(), t.toValue()))

@@ -29,19 +29,34 @@ class PredictRequestReaderTest {
 
   @Test
   void readsEveryField() {
-    PredictRequest r = reader.readOne(bytes(VALID.replace("{", "{\"transaction_id\": \"TXN00000042\", ")));
+    PredictRequest r =
+        reader.readOne(bytes(VALID.replace("{", "{\"transaction_id\": \"TXN00000042\", ")));
     assertThat(r)
         .isEqualTo(
-            new PredictRequest("TXN00000042", 125.5, "online_retail", "USA", 14, 2, true, false, 3, 250.0, 1, 12.5));
+            new PredictRequest(
+                "TXN00000042",
+                125.5,
+                "online_retail",
+                "USA",
+                14,
+                2,
+                true,
+                false,
+                3,
+                250.0,
+                1,
+                12.5));
   }
 
   @Test
   void acceptsIntegralDecimalsAndZeroOneBooleansAndIgnoresUnknownFields() {
     PredictRequest r =
         reader.readOne(
-            bytes(VALID.replace("\"hour_of_day\": 14", "\"hour_of_day\": 14.0")
-                .replace("\"is_online\": true", "\"is_online\": 1")
-                .replace("{", "{\"channel\": {\"nested\": [1, 2]}, ")));
+            bytes(
+                VALID
+                    .replace("\"hour_of_day\": 14", "\"hour_of_day\": 14.0")
+                    .replace("\"is_online\": true", "\"is_online\": 1")
+                    .replace("{", "{\"channel\": {\"nested\": [1, 2]}, ")));
     assertThat(r.hourOfDay()).isEqualTo(14);
     assertThat(r.isOnline()).isTrue();
     assertThat(r.transactionId()).isNull();
@@ -50,7 +65,11 @@ class PredictRequestReaderTest {
   @Test
   void unknownCategoryAndCountryAreValid() {
     PredictRequest r =
-        reader.readOne(bytes(VALID.replace("online_retail", "crypto_exchange").replace("\"USA\"", "\"Atlantis\"")));
+        reader.readOne(
+            bytes(
+                VALID
+                    .replace("online_retail", "crypto_exchange")
+                    .replace("\"USA\"", "\"Atlantis\"")));
     assertThat(r.merchantCategory()).isEqualTo("crypto_exchange");
     assertThat(r.merchantCountry()).isEqualTo("Atlantis");
   }
@@ -65,27 +84,40 @@ class PredictRequestReaderTest {
   @Test
   void wrongTypesAreNamed() {
     InvalidRequestException e =
-        refuse(VALID.replace("125.5", "\"lots\"").replace("\"hour_of_day\": 14", "\"hour_of_day\": 14.5")
-            .replace("\"is_weekend\": false", "\"is_weekend\": \"no\""));
+        refuse(
+            VALID
+                .replace("125.5", "\"lots\"")
+                .replace("\"hour_of_day\": 14", "\"hour_of_day\": 14.5")
+                .replace("\"is_weekend\": false", "\"is_weekend\": \"no\""));
     assertThat(e.status()).isEqualTo(422);
-    assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("amount", "hour_of_day", "is_weekend");
+    assertThat(e.errors())
+        .extracting(FieldError::field)
+        .containsExactlyInAnyOrder("amount", "hour_of_day", "is_weekend");
     assertThat(e.errors()).allSatisfy(f -> assertThat(f.message()).startsWith("must be"));
   }
 
   @Test
   void outOfRangeValuesAreNamed() {
     InvalidRequestException e =
-        refuse(VALID.replace("125.5", "0").replace("\"hour_of_day\": 14", "\"hour_of_day\": 24")
-            .replace("\"day_of_week\": 2", "\"day_of_week\": -1")
-            .replace("\"transactions_last_24h\": 3", "\"transactions_last_24h\": -3")
-            .replace("\"total_amount_last_24h\": 250.0", "\"total_amount_last_24h\": -1")
-            .replace("\"transactions_last_1h\": 1", "\"transactions_last_1h\": -1")
-            .replace("12.5}", "-0.5}"));
+        refuse(
+            VALID
+                .replace("125.5", "0")
+                .replace("\"hour_of_day\": 14", "\"hour_of_day\": 24")
+                .replace("\"day_of_week\": 2", "\"day_of_week\": -1")
+                .replace("\"transactions_last_24h\": 3", "\"transactions_last_24h\": -3")
+                .replace("\"total_amount_last_24h\": 250.0", "\"total_amount_last_24h\": -1")
+                .replace("\"transactions_last_1h\": 1", "\"transactions_last_1h\": -1")
+                .replace("12.5}", "-0.5}"));
     assertThat(e.errors())
         .extracting(FieldError::field)
         .containsExactlyInAnyOrder(
-            "amount", "hour_of_day", "day_of_week", "transactions_last_24h", "total_amount_last_24h",
-            "transactions_last_1h", "distance_from_home");
+            "amount",
+            "hour_of_day",
+            "day_of_week",
+            "transactions_last_24h",
+            "total_amount_last_24h",
+            "transactions_last_1h",
+            "distance_from_home");
   }
 
   @Test
@@ -117,7 +149,10 @@ class PredictRequestReaderTest {
     InvalidRequestException e =
         catchThrowableOfType(
             InvalidRequestException.class,
-            () -> reader.readBatch(bytes("[" + VALID + "," + VALID.replace("\"amount\": 125.5,", "") + ", 7]"), 10));
+            () ->
+                reader.readBatch(
+                    bytes("[" + VALID + "," + VALID.replace("\"amount\": 125.5,", "") + ", 7]"),
+                    10));
     assertThat(e.status()).isEqualTo(422);
     assertThat(e.errors()).extracting(FieldError::field).containsExactly("[1].amount", "[2]");
   }
@@ -125,18 +160,21 @@ class PredictRequestReaderTest {
   @Test
   void emptyAndOversizedBatchesAreRefused() {
     InvalidRequestException empty =
-        catchThrowableOfType(InvalidRequestException.class, () -> reader.readBatch(bytes("[]"), 10));
+        catchThrowableOfType(
+            InvalidRequestException.class, () -> reader.readBatch(bytes("[]"), 10));
     assertThat(empty.status()).isEqualTo(422);
     assertThat(empty.slug()).isEqualTo("empty-batch");
 
     String three = "[" + VALID + "," + VALID + "," + VALID + "]";
     InvalidRequestException tooMany =
-        catchThrowableOfType(InvalidRequestException.class, () -> reader.readBatch(bytes(three), 2));
+        catchThrowableOfType(
+            InvalidRequestException.class, () -> reader.readBatch(bytes(three), 2));
     assertThat(tooMany.status()).isEqualTo(422);
     assertThat(tooMany.slug()).isEqualTo("batch-too-large");
 
     InvalidRequestException notArray =
-        catchThrowableOfType(InvalidRequestException.class, () -> reader.readBatch(bytes(VALID), 2));
+        catchThrowableOfType(
+            InvalidRequestException.class, () -> reader.readBatch(bytes(VALID), 2));
     assertThat(notArray.status()).isEqualTo(400);
   }
 
@@ -152,6 +190,7 @@ class PredictRequestReaderTest {
             InvalidRequestException.class,
             () -> RequestBodies.read(new java.io.ByteArrayInputStream(new byte[5_000]), -1, 1_000));
     assertThat(chunked.status()).isEqualTo(400);
-    assertThat(RequestBodies.read(new java.io.ByteArrayInputStream(new byte[10]), -1, 1_000)).hasSize(10);
+    assertThat(RequestBodies.read(new java.io.ByteArrayInputStream(new byte[10]), -1, 1_000))
+        .hasSize(10);
   }
 }

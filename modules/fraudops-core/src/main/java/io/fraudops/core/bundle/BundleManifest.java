@@ -40,7 +40,17 @@ public record BundleManifest(
 
   BundleManifest withFiles(Map<String, String> newFiles) {
     return new BundleManifest(
-        formatVersion, modelName, algorithm, modelFile, createdAt, featureSpec, threshold,
-        riskBands, metrics, params, provenance, newFiles);
+        formatVersion,
+        modelName,
+        algorithm,
+        modelFile,
+        createdAt,
+        featureSpec,
+        threshold,
+        riskBands,
+        metrics,
+        params,
+        provenance,
+        newFiles);
   }
 }

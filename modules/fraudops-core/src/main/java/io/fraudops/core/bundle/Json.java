@@ -5,7 +5,9 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The JSON mapper for files fraudops writes: stable key order, so equal content gives equal bytes. */
+/**
+ * The JSON mapper for files fraudops writes: stable key order, so equal content gives equal bytes.
+ */
 public final class Json {
   private Json() {}
 

@@ -19,9 +19,9 @@ import java.util.zip.ZipOutputStream;
 /**
  * A trained model as one immutable, checksummed artifact: a zip holding {@code manifest.json}, the
  * learner's model file and the training-data profile. The manifest lists a SHA-256 for every other
- * entry; {@link #read(Path)} verifies them all, so a bundle that loads is the bundle that was written.
- * Writing is deterministic (sorted entries, fixed timestamps): the same content gives the same bytes
- * and the same archive digest.
+ * entry; {@link #read(Path)} verifies them all, so a bundle that loads is the bundle that was
+ * written. Writing is deterministic (sorted entries, fixed timestamps): the same content gives the
+ * same bytes and the same archive digest.
  */
 public final class ModelBundle {
 
@@ -38,12 +38,13 @@ public final class ModelBundle {
   }
 
   /**
-   * Builds a bundle from a draft manifest and its entries; the manifest's file checksums are computed
-   * here. The draft must name a {@code modelFile} present in {@code entries}.
+   * Builds a bundle from a draft manifest and its entries; the manifest's file checksums are
+   * computed here. The draft must name a {@code modelFile} present in {@code entries}.
    */
   public static ModelBundle create(BundleManifest draft, Map<String, byte[]> entries) {
     if (!entries.containsKey(draft.modelFile())) {
-      throw new IllegalArgumentException("model file " + draft.modelFile() + " missing from entries");
+      throw new IllegalArgumentException(
+          "model file " + draft.modelFile() + " missing from entries");
     }
     if (entries.containsKey(MANIFEST)) {
       throw new IllegalArgumentException(MANIFEST + " is written by the bundle itself");
@@ -129,8 +130,8 @@ public final class ModelBundle {
   /**
    * Reads and verifies a bundle.
    *
-   * @throws BundleIntegrityException when the archive is corrupt, lacks its manifest or model, or an
-   *     entry's checksum differs from the manifest's
+   * @throws BundleIntegrityException when the archive is corrupt, lacks its manifest or model, or
+   *     an entry's checksum differs from the manifest's
    */
   public static ModelBundle read(InputStream in) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -153,18 +154,29 @@ public final class ModelBundle {
     }
     if (manifest.formatVersion() > BundleManifest.CURRENT_FORMAT) {
       throw new BundleIntegrityException(
-          "bundle format " + manifest.formatVersion() + " is newer than this build reads ("
-              + BundleManifest.CURRENT_FORMAT + ")");
+          "bundle format "
+              + manifest.formatVersion()
+              + " is newer than this build reads ("
+              + BundleManifest.CURRENT_FORMAT
+              + ")");
     }
     if (!manifest.files().keySet().equals(entries.keySet())) {
       throw new BundleIntegrityException(
-          "bundle entries " + entries.keySet() + " differ from the manifest's " + manifest.files().keySet());
+          "bundle entries "
+              + entries.keySet()
+              + " differ from the manifest's "
+              + manifest.files().keySet());
     }
     for (Map.Entry<String, String> f : manifest.files().entrySet()) {
       String actual = Sha256.of(entries.get(f.getKey()));
       if (!actual.equals(f.getValue())) {
         throw new BundleIntegrityException(
-            "checksum mismatch in " + f.getKey() + ": manifest " + f.getValue() + ", actual " + actual);
+            "checksum mismatch in "
+                + f.getKey()
+                + ": manifest "
+                + f.getValue()
+                + ", actual "
+                + actual);
       }
     }
     if (!entries.containsKey(manifest.modelFile())) {

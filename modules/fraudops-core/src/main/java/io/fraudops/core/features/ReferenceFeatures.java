@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The reference feature set of PRODUCT.md: the request fields, the engineered features (powers of the
- * amount, velocity ratios, night / business-hours / domestic flags, interactions) and label-encoded
- * merchant category and country. One instance serves training (every row of a file) and serving (one
- * request at a time) through the same {@link #transform(ScoringFields, double[])}, so the two cannot
- * disagree.
+ * The reference feature set of PRODUCT.md: the request fields, the engineered features (powers of
+ * the amount, velocity ratios, night / business-hours / domestic flags, interactions) and
+ * label-encoded merchant category and country. One instance serves training (every row of a file)
+ * and serving (one request at a time) through the same {@link #transform(ScoringFields, double[])},
+ * so the two cannot disagree.
  *
  * <p>Design: {@code transform} writes into a caller-owned array and allocates nothing; categorical
  * values unseen in training become {@code NaN}, which tree models route down their learned
@@ -67,7 +67,9 @@ public final class ReferenceFeatures {
     this.homeCountry = spec.homeCountry();
   }
 
-  /** Fits the categorical vocabularies on training rows (sorted, so the codes are deterministic). */
+  /**
+   * Fits the categorical vocabularies on training rows (sorted, so the codes are deterministic).
+   */
   public static ReferenceFeatures fit(Iterable<? extends ScoringFields> rows) {
     TreeSet<String> categories = new TreeSet<>();
     TreeSet<String> countries = new TreeSet<>();
@@ -89,13 +91,21 @@ public final class ReferenceFeatures {
   /**
    * Rebuilds the transformer a bundle was trained with.
    *
-   * @throws UnsupportedFeatureSetException when the spec is not this feature set or not this version
+   * @throws UnsupportedFeatureSetException when the spec is not this feature set or not this
+   *     version
    */
   public static ReferenceFeatures of(FeatureSpec spec) {
     if (!supports(spec)) {
       throw new UnsupportedFeatureSetException(
-          "feature set " + spec.id() + " is not computable here (this build computes " + NAME
-              + "-v" + VERSION + " with " + FEATURE_NAMES.size() + " features)");
+          "feature set "
+              + spec.id()
+              + " is not computable here (this build computes "
+              + NAME
+              + "-v"
+              + VERSION
+              + " with "
+              + FEATURE_NAMES.size()
+              + " features)");
     }
     return new ReferenceFeatures(spec);
   }

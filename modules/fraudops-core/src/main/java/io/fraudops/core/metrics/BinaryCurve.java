@@ -22,7 +22,10 @@ public final class BinaryCurve {
   private final long negatives;
 
   private BinaryCurve(
-      double[] thresholds, long[] truePositives, long[] falsePositives, long positives,
+      double[] thresholds,
+      long[] truePositives,
+      long[] falsePositives,
+      long positives,
       long negatives) {
     this.thresholds = thresholds;
     this.truePositives = truePositives;
@@ -74,8 +77,10 @@ public final class BinaryCurve {
     long tpCount = 0;
     long fpCount = 0;
     while (i >= 0 || j >= 0) {
-      double top = Math.max(
-          i >= 0 ? pos[i] : Double.NEGATIVE_INFINITY, j >= 0 ? neg[j] : Double.NEGATIVE_INFINITY);
+      double top =
+          Math.max(
+              i >= 0 ? pos[i] : Double.NEGATIVE_INFINITY,
+              j >= 0 ? neg[j] : Double.NEGATIVE_INFINITY);
       while (i >= 0 && pos[i] == top) {
         tpCount++;
         i--;
@@ -90,8 +95,11 @@ public final class BinaryCurve {
       points++;
     }
     return new BinaryCurve(
-        Arrays.copyOf(t, points), Arrays.copyOf(tp, points), Arrays.copyOf(fp, points),
-        pos.length, neg.length);
+        Arrays.copyOf(t, points),
+        Arrays.copyOf(tp, points),
+        Arrays.copyOf(fp, points),
+        pos.length,
+        neg.length);
   }
 
   public long positives() {

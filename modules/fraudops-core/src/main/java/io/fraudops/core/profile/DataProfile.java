@@ -10,11 +10,10 @@ import java.util.List;
  * model bundle; monitoring compares live traffic against it.
  *
  * <p>Design: two sequential passes over the row-major matrix (sums and ranges, then squared
- * deviations and bin counts), so the variance does not suffer the cancellation of a
- * sum-of-squares formula on features like {@code amount_cubed}. Quantile edges come from a
- * systematic sample of at most {@value #SAMPLE_ROWS} rows (exact below that), which keeps the sort
- * cheap on a million rows; the bin fractions are then counted exactly over all rows for those
- * edges.
+ * deviations and bin counts), so the variance does not suffer the cancellation of a sum-of-squares
+ * formula on features like {@code amount_cubed}. Quantile edges come from a systematic sample of at
+ * most {@value #SAMPLE_ROWS} rows (exact below that), which keeps the sort cheap on a million rows;
+ * the bin fractions are then counted exactly over all rows for those edges.
  *
  * @param rows rows profiled
  * @param positives rows labelled fraud
@@ -51,8 +50,15 @@ public record DataProfile(
     int width = featureNames.size();
     if ((long) rows * width != matrix.length || labels.length != rows) {
       throw new IllegalArgumentException(
-          "matrix of " + matrix.length + " values and " + labels.length + " labels is not "
-              + rows + " rows x " + width + " features");
+          "matrix of "
+              + matrix.length
+              + " values and "
+              + labels.length
+              + " labels is not "
+              + rows
+              + " rows x "
+              + width
+              + " features");
     }
     long[] count = new long[width];
     double[] sum = new double[width];

@@ -14,8 +14,8 @@ import java.util.List;
  * @param missing {@code NaN} values (e.g. a category unseen in training)
  * @param std population standard deviation of the non-missing values
  * @param binEdges ascending, distinct cut points (at most nine)
- * @param binFractions share of the non-missing values in each bin; one more entry than
- *     {@code binEdges} when {@code count > 0}, empty otherwise
+ * @param binFractions share of the non-missing values in each bin; one more entry than {@code
+ *     binEdges} when {@code count > 0}, empty otherwise
  */
 public record FeatureProfile(
     String name,

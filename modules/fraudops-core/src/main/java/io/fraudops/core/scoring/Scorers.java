@@ -20,14 +20,22 @@ public final class Scorers {
           case XGBoostScorer.ALGORITHM -> XGBoostScorer.fromJson(bundle.modelBytes());
           default ->
               throw new UnsupportedModelException(
-                  "no pure-Java scorer for algorithm '" + manifest.algorithm() + "' (model "
-                      + manifest.modelName() + ")");
+                  "no pure-Java scorer for algorithm '"
+                      + manifest.algorithm()
+                      + "' (model "
+                      + manifest.modelName()
+                      + ")");
         };
     int expected = manifest.featureSpec().width();
     if (scorer.width() != expected) {
       throw new UnsupportedModelException(
-          "model " + manifest.modelName() + " takes " + scorer.width()
-              + " features but its feature spec " + manifest.featureSpec().id() + " has "
+          "model "
+              + manifest.modelName()
+              + " takes "
+              + scorer.width()
+              + " features but its feature spec "
+              + manifest.featureSpec().id()
+              + " has "
               + expected);
     }
     return scorer;

@@ -5,8 +5,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * A few fixed transactions every model must score (finite probability in [0, 1]) before it may serve:
- * an ordinary purchase, a risky one, and one with a category and country never seen in training.
+ * A few fixed transactions every model must score (finite probability in [0, 1]) before it may
+ * serve: an ordinary purchase, a risky one, and one with a category and country never seen in
+ * training.
  */
 public final class SmokeSet {
   private SmokeSet() {}
@@ -36,12 +37,41 @@ public final class SmokeSet {
   }
 
   private static Transaction row(
-      String id, int day, int hour, double amount, String category, String country, boolean online,
-      int tx24h, double amount24h, int tx1h, double distance) {
+      String id,
+      int day,
+      int hour,
+      double amount,
+      String category,
+      String country,
+      boolean online,
+      int tx24h,
+      double amount24h,
+      int tx1h,
+      double distance) {
     LocalDateTime t = LocalDateTime.of(2026, 1, 5 + day, hour, 15);
     return new Transaction(
-        id, t, "CH000001", "Smoke Test", amount, "Smoke Merchant", category, "Springfield", country,
-        "1234", "0123456789abcdef", "10.0.0.1", "smoke", online, hour, day, day >= 5, tx24h,
-        amount24h, tx1h, Math.log1p(amount), distance, 0);
+        id,
+        t,
+        "CH000001",
+        "Smoke Test",
+        amount,
+        "Smoke Merchant",
+        category,
+        "Springfield",
+        country,
+        "1234",
+        "0123456789abcdef",
+        "10.0.0.1",
+        "smoke",
+        online,
+        hour,
+        day,
+        day >= 5,
+        tx24h,
+        amount24h,
+        tx1h,
+        Math.log1p(amount),
+        distance,
+        0);
   }
 }

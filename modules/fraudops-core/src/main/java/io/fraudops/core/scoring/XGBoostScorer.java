@@ -9,17 +9,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Scores an XGBoost binary classifier in pure Java, from the JSON model that
- * {@code Booster.toByteArray("json")} writes (the {@code gbtree} booster with numerical splits and
- * a logistic objective; anything else is refused with {@link UnsupportedModelException}).
+ * Scores an XGBoost binary classifier in pure Java, from the JSON model that {@code
+ * Booster.toByteArray("json")} writes (the {@code gbtree} booster with numerical splits and a
+ * logistic objective; anything else is refused with {@link UnsupportedModelException}).
  *
  * <p>Design: all trees are flattened into parallel primitive arrays indexed by a global node id;
  * {@link #score(double[])} walks them with no allocation and no shared mutable state, so one
  * instance serves every thread. The walk reproduces XGBoost's float32 arithmetic: each feature is
- * narrowed to {@code float} before the {@code x < split} test (so a double just below a split
- * that rounds onto it goes right, as in XGBoost), {@code NaN} takes the node's default direction,
- * and the margin is accumulated in {@code float} from the base margin in tree order, as XGBoost's
- * CPU predictor does. Only the final sigmoid is taken in double.
+ * narrowed to {@code float} before the {@code x < split} test (so a double just below a split that
+ * rounds onto it goes right, as in XGBoost), {@code NaN} takes the node's default direction, and
+ * the margin is accumulated in {@code float} from the base margin in tree order, as XGBoost's CPU
+ * predictor does. Only the final sigmoid is taken in double.
  *
  * <p>JSON details: split conditions and leaf values are float32 printed in shortest form, so they
  * are parsed from their decimal text straight to {@code float}; a leaf's value is its entry in
@@ -79,7 +79,9 @@ public final class XGBoostScorer implements Scorer {
     String objective = learner.path("objective").path("name").asString("");
     if (!LOGISTIC_OBJECTIVES.contains(objective)) {
       throw new UnsupportedModelException(
-          "XGBoost objective '" + objective + "' is not supported; expected one of "
+          "XGBoost objective '"
+              + objective
+              + "' is not supported; expected one of "
               + LOGISTIC_OBJECTIVES);
     }
     JsonNode param = learner.path("learner_model_param");
@@ -129,8 +131,7 @@ public final class XGBoostScorer implements Scorer {
   /** The log-odds: base margin plus one leaf value per tree, summed in float as XGBoost does. */
   public float margin(double[] features) {
     if (features.length < width) {
-      throw new IllegalArgumentException(
-          "expected " + width + " features, got " + features.length);
+      throw new IllegalArgumentException("expected " + width + " features, got " + features.length);
     }
     float sum = baseMargin;
     for (int root : roots) {
@@ -242,7 +243,8 @@ public final class XGBoostScorer implements Scorer {
       for (JsonNode type : tree.path("split_type")) {
         if (type.asInt(-1) != 0) {
           throw new UnsupportedModelException(
-              "XGBoost tree " + t
+              "XGBoost tree "
+                  + t
                   + " has a categorical split; only numerical splits are supported");
         }
       }
@@ -253,18 +255,29 @@ public final class XGBoostScorer implements Scorer {
       for (int i = 0; i < n; i++) {
         boolean leaf = left[i] == -1;
         // XGBoost numbers children after their parent; requiring it makes every walk terminate.
-        boolean childrenOk = leaf
-            ? right[i] == -1
-            : left[i] > i && left[i] < n && right[i] > i && right[i] < n;
+        boolean childrenOk =
+            leaf ? right[i] == -1 : left[i] > i && left[i] < n && right[i] > i && right[i] < n;
         if (!childrenOk) {
           throw new UnsupportedModelException(
-              "XGBoost tree " + t + " node " + i + " has invalid children " + left[i] + ", "
+              "XGBoost tree "
+                  + t
+                  + " node "
+                  + i
+                  + " has invalid children "
+                  + left[i]
+                  + ", "
                   + right[i]);
         }
         if (!leaf && (splitIndex[i] < 0 || splitIndex[i] >= width)) {
           throw new UnsupportedModelException(
-              "XGBoost tree " + t + " node " + i + " splits on feature " + splitIndex[i]
-                  + " of " + width);
+              "XGBoost tree "
+                  + t
+                  + " node "
+                  + i
+                  + " splits on feature "
+                  + splitIndex[i]
+                  + " of "
+                  + width);
         }
       }
       return new TreeArrays(left, right, splitIndex, splitCondition, defaultLeft);
@@ -294,8 +307,7 @@ public final class XGBoostScorer implements Scorer {
       for (int i = 0; i < out.length; i++) {
         JsonNode v = array.get(i);
         if (!v.isNumber()) {
-          throw new UnsupportedModelException(
-              "XGBoost tree " + t + " split_conditions has " + v);
+          throw new UnsupportedModelException("XGBoost tree " + t + " split_conditions has " + v);
         }
         out[i] = Float.parseFloat(v.asString());
       }

@@ -1,9 +1,10 @@
 package io.fraudops.core.transaction;
 
 /**
- * The fields a payment system sends when it asks "is this transaction fraud?" (the {@code POST /predict}
- * contract of PRODUCT.md). A stored {@link Transaction} offers the same fields, so training and serving
- * feed the one feature transformer through this interface and cannot drift apart.
+ * The fields a payment system sends when it asks "is this transaction fraud?" (the {@code POST
+ * /predict} contract of PRODUCT.md). A stored {@link Transaction} offers the same fields, so
+ * training and serving feed the one feature transformer through this interface and cannot drift
+ * apart.
  */
 public interface ScoringFields {
   double amount();

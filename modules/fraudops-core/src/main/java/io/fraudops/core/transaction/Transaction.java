@@ -3,8 +3,8 @@ package io.fraudops.core.transaction;
 import java.time.LocalDateTime;
 
 /**
- * One raw card transaction in the reference schema of PRODUCT.md (the generator's output and the shape
- * of imported files). The timestamp is the cardholder's local time, so {@code hourOfDay} and
+ * One raw card transaction in the reference schema of PRODUCT.md (the generator's output and the
+ * shape of imported files). The timestamp is the cardholder's local time, so {@code hourOfDay} and
  * {@code dayOfWeek} agree with it.
  *
  * @param isFraud 1 when the transaction is fraud, 0 when genuine

@@ -117,20 +117,25 @@ class XGBoostScorerTest {
     assertThatThrownBy(() -> scorer("{\"not\":1}"))
         .isInstanceOf(UnsupportedModelException.class)
         .hasMessageContaining("no learner");
-    assertThatThrownBy(() -> scorer("garbage"))
-        .isInstanceOf(UnsupportedModelException.class);
+    assertThatThrownBy(() -> scorer("garbage")).isInstanceOf(UnsupportedModelException.class);
     assertThatThrownBy(() -> scorer(MODEL.replace("binary:logistic", "multi:softprob")))
         .hasMessageContaining("objective 'multi:softprob'");
     assertThatThrownBy(() -> scorer(MODEL.replace("\"name\":\"gbtree\"", "\"name\":\"dart\"")))
         .hasMessageContaining("booster 'dart'");
-    assertThatThrownBy(() -> scorer(MODEL.replace("\"split_type\":[0,0,0,0,0]",
-            "\"split_type\":[0,0,1,0,0]")))
+    assertThatThrownBy(
+            () -> scorer(MODEL.replace("\"split_type\":[0,0,0,0,0]", "\"split_type\":[0,0,1,0,0]")))
         .hasMessageContaining("categorical");
-    assertThatThrownBy(() -> scorer(MODEL.replace("\"left_children\":[1,-1,3,-1,-1]",
-            "\"left_children\":[1,-1,0,-1,-1]")))
+    assertThatThrownBy(
+            () ->
+                scorer(
+                    MODEL.replace(
+                        "\"left_children\":[1,-1,3,-1,-1]", "\"left_children\":[1,-1,0,-1,-1]")))
         .hasMessageContaining("node 2 has invalid children");
-    assertThatThrownBy(() -> scorer(MODEL.replace("\"split_indices\":[0,0,1,0,0]",
-            "\"split_indices\":[0,0,7,0,0]")))
+    assertThatThrownBy(
+            () ->
+                scorer(
+                    MODEL.replace(
+                        "\"split_indices\":[0,0,1,0,0]", "\"split_indices\":[0,0,7,0,0]")))
         .hasMessageContaining("splits on feature 7 of 2");
     assertThatThrownBy(() -> scorer(MODEL.replace("\"[2E-1]\"", "\"[2E-1,3E-1]\"")))
         .hasMessageContaining("not a single value");
