@@ -4,6 +4,7 @@ import io.fraudops.app.FraudopsApplication;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,6 +20,29 @@ final class AppContext {
   /** A context without a web server, quiet, for registry work. */
   static ConfigurableApplicationContext registry(Path home) {
     return start(home, null);
+  }
+
+  /**
+   * Starts the registry context on its own thread, so it is ready when a long command needs it. The
+   * thread inherits this thread's context class loader: inside the executable jar, Spring finds its
+   * factories through it (a pool thread would have the system class loader and fail).
+   */
+  static CompletableFuture<ConfigurableApplicationContext> registryInBackground(Path home) {
+    CompletableFuture<ConfigurableApplicationContext> future = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                future.complete(registry(home));
+              } catch (Throwable e) {
+                future.completeExceptionally(e);
+              }
+            },
+            "registry-start");
+    thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+    thread.setDaemon(true);
+    thread.start();
+    return future;
   }
 
   /**

@@ -64,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
     Console console = Console.stdout();
     // The registry context starts while the model trains: its start-up costs nothing then.
     CompletableFuture<ConfigurableApplicationContext> context =
-        CompletableFuture.supplyAsync(() -> AppContext.registry(home.resolve()));
+        AppContext.registryInBackground(home.resolve());
     try {
       console.progress("reading " + data);
       List<Transaction> rows = ValidateCommand.read(data);

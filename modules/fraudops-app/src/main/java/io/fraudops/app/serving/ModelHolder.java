@@ -145,6 +145,12 @@ public class ModelHolder implements SmartLifecycle {
     }
   }
 
+  /** Before the web server starts: the first request already finds the promoted model loaded. */
+  @Override
+  public int getPhase() {
+    return 0;
+  }
+
   @Override
   public void start() {
     refresh();
