@@ -1,9 +1,16 @@
 package io.fraudops.app.registry;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * The {@code fraudops.artifacts.*} settings (environment: {@code FRAUDOPS_ARTIFACTS_*}): where
@@ -42,6 +49,26 @@ public record ArtifactSettings(
       throw new IllegalArgumentException(
           "fraudops.artifacts.store must be 'local' or 's3', not '" + store + "'");
     }
+  }
+
+  /**
+   * The settings as the application would bind them (application.yml with its {@code
+   * FRAUDOPS_ARTIFACTS_*} environment overrides), for commands that run without a Spring context.
+   */
+  public static ArtifactSettings load() {
+    StandardEnvironment env = new StandardEnvironment();
+    try {
+      for (PropertySource<?> source :
+          new YamlPropertySourceLoader()
+              .load("application.yml", new ClassPathResource("application.yml"))) {
+        env.getPropertySources().addLast(source);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read application.yml", e);
+    }
+    return Binder.get(env)
+        .bind("fraudops.artifacts", ArtifactSettings.class)
+        .orElseGet(() -> new ArtifactSettings(null, null, null, null, null, null, null));
   }
 
   public boolean usePathStyle() {
