@@ -7,18 +7,16 @@ import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
-import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Artifacts as objects in one S3 bucket under a key prefix (AWS SDK v2). Folders are key prefixes:
  * listing asks S3 for the prefix with a {@code /} delimiter, deleting a folder deletes every object
- * under it in batches of 1,000. Works against AWS, MinIO and other S3-protocol servers (endpoint
+ * under it. Works against AWS, MinIO and other S3-protocol servers (endpoint
  * override, path-style addressing).
  */
 public final class S3ArtifactStore implements ArtifactStore {
@@ -108,30 +106,24 @@ public final class S3ArtifactStore implements ArtifactStore {
     return out;
   }
 
+  /**
+   * Deletes the object and every object under {@code key/}, one request each: DeleteObjects needs
+   * a checksum header that not every S3-compatible server implements, and artifact folders are
+   * small.
+   */
   @Override
   public void delete(String key) {
     String k = full(ArtifactKeys.check(key));
     s3.deleteObject(b -> b.bucket(bucket).key(k));
-    List<ObjectIdentifier> batch = new ArrayList<>();
     ListObjectsV2Request request =
         ListObjectsV2Request.builder().bucket(bucket).prefix(k + "/").build();
+    List<String> keys = new ArrayList<>();
     for (ListObjectsV2Response page : s3.listObjectsV2Paginator(request)) {
-      for (S3Object o : page.contents()) {
-        batch.add(ObjectIdentifier.builder().key(o.key()).build());
-        if (batch.size() == 1000) {
-          deleteBatch(batch);
-        }
-      }
+      page.contents().forEach(o -> keys.add(o.key()));
     }
-    if (!batch.isEmpty()) {
-      deleteBatch(batch);
+    for (String child : keys) {
+      s3.deleteObject(b -> b.bucket(bucket).key(child));
     }
-  }
-
-  private void deleteBatch(List<ObjectIdentifier> batch) {
-    Delete delete = Delete.builder().objects(List.copyOf(batch)).quiet(true).build();
-    s3.deleteObjects(b -> b.bucket(bucket).delete(delete));
-    batch.clear();
   }
 
   @Override
