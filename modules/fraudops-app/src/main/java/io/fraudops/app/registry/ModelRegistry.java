@@ -323,11 +323,17 @@ public class ModelRegistry {
     Map<String, String> tags = new TreeMap<>();
     jdbc.sql("SELECT tag_key, tag_value FROM registered_model_tags WHERE name = ?")
         .param(row.name())
-        .query((ResultSet rs) -> tags.put(rs.getString(1), nullToEmpty(rs.getString(2))));
+        .query(
+            (ResultSet rs) -> {
+              tags.put(rs.getString(1), nullToEmpty(rs.getString(2)));
+            });
     Map<String, Integer> aliases = new TreeMap<>();
     jdbc.sql("SELECT alias, version FROM registered_model_aliases WHERE name = ?")
         .param(row.name())
-        .query((ResultSet rs) -> aliases.put(rs.getString(1), rs.getInt(2)));
+        .query(
+            (ResultSet rs) -> {
+              aliases.put(rs.getString(1), rs.getInt(2));
+            });
     List<ModelVersion> latest = new ArrayList<>();
     for (Stage stage : Stage.values()) {
       stageVersion(row.name(), stage).flatMap(v -> version(row.name(), v)).ifPresent(latest::add);
@@ -996,7 +1002,10 @@ public class ModelRegistry {
     Map<String, String> tags = new HashMap<>();
     jdbc.sql("SELECT tag_key, tag_value FROM model_version_tags WHERE name = ? AND version = ?")
         .params(r.name(), r.version())
-        .query((ResultSet rs) -> tags.put(rs.getString(1), nullToEmpty(rs.getString(2))));
+        .query(
+            (ResultSet rs) -> {
+              tags.put(rs.getString(1), nullToEmpty(rs.getString(2)));
+            });
     return new ModelVersion(
         r.name(),
         r.version(),

@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Artifacts as objects in one S3 bucket under a key prefix (AWS SDK v2). Folders are key prefixes:
  * listing asks S3 for the prefix with a {@code /} delimiter, deleting a folder deletes every object
- * under it. Works against AWS, MinIO and other S3-protocol servers (endpoint
- * override, path-style addressing).
+ * under it. Works against AWS, MinIO and other S3-protocol servers (endpoint override, path-style
+ * addressing).
  */
 public final class S3ArtifactStore implements ArtifactStore {
 
@@ -107,9 +107,8 @@ public final class S3ArtifactStore implements ArtifactStore {
   }
 
   /**
-   * Deletes the object and every object under {@code key/}, one request each: DeleteObjects needs
-   * a checksum header that not every S3-compatible server implements, and artifact folders are
-   * small.
+   * Deletes the object and every object under {@code key/}, one request each: DeleteObjects needs a
+   * checksum header that not every S3-compatible server implements, and artifact folders are small.
    */
   @Override
   public void delete(String key) {

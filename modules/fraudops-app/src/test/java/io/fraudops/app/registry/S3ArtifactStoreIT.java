@@ -70,7 +70,8 @@ class S3ArtifactStoreIT {
         .isEqualTo("s3://artifacts/team/fraud/1/run-a/artifacts/model/bundle.zip");
     // the prefix is real: the object sits under it in the bucket
     assertThat(
-            s3.headObject(b -> b.bucket("artifacts").key("team/fraud/1/run-a/artifacts/model/bundle.zip"))
+            s3.headObject(
+                    b -> b.bucket("artifacts").key("team/fraud/1/run-a/artifacts/model/bundle.zip"))
                 .contentLength())
         .isEqualTo(3);
 

@@ -114,7 +114,6 @@ class SearchFilterTest {
   void pageTokensRoundTripAndRefuseGarbage() {
     assertThat(PageToken.offset(PageToken.of(250))).isEqualTo(250);
     assertThat(PageToken.offset(null)).isZero();
-    assertThatThrownBy(() -> PageToken.offset("not-a-token"))
-        .isInstanceOf(MlflowException.class);
+    assertThatThrownBy(() -> PageToken.offset("not-a-token")).isInstanceOf(MlflowException.class);
   }
 }

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The real PostgreSQL on 127.0.0.1:5432 (database {@code test}, user {@code postgres}, trust
- * auth). Each test class works in a schema (or database) of its own, dropped afterwards, so runs
- * never see each other's rows.
+ * The real PostgreSQL on 127.0.0.1:5432 (database {@code test}, user {@code postgres}, trust auth).
+ * Each test class works in a schema (or database) of its own, dropped afterwards, so runs never see
+ * each other's rows.
  */
 public final class Postgres {
   private Postgres() {}
@@ -26,11 +26,16 @@ public final class Postgres {
 
     public Map<String, String> properties() {
       return Map.of(
-          "spring.datasource.url", url(),
-          "spring.datasource.username", "postgres",
-          "spring.datasource.password", "",
-          "spring.flyway.schemas", name,
-          "spring.flyway.default-schema", name);
+          "spring.datasource.url",
+          url(),
+          "spring.datasource.username",
+          "postgres",
+          "spring.datasource.password",
+          "",
+          "spring.flyway.schemas",
+          name,
+          "spring.flyway.default-schema",
+          name);
     }
 
     @Override

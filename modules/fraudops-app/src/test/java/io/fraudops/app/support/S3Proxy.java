@@ -38,7 +38,8 @@ public final class S3Proxy implements AutoCloseable {
   }
 
   public static S3Proxy start() throws Exception {
-    Path jar = Path.of(System.getProperty("fraudops.test.s3proxy-jar", "target/s3proxy/s3proxy.jar"));
+    Path jar =
+        Path.of(System.getProperty("fraudops.test.s3proxy-jar", "target/s3proxy/s3proxy.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           "s3proxy jar missing at " + jar + " (the build copies it in generate-test-resources)");
@@ -50,13 +51,15 @@ public final class S3Proxy implements AutoCloseable {
     thread.setContextClassLoader(loader);
     try {
       Class<?> contextBuilder = loader.loadClass("org.jclouds.ContextBuilder");
-      Object builder = contextBuilder.getMethod("newBuilder", String.class).invoke(null, "transient");
+      Object builder =
+          contextBuilder.getMethod("newBuilder", String.class).invoke(null, "transient");
       builder =
           contextBuilder
               .getMethod("credentials", String.class, String.class)
               .invoke(builder, "identity", "credential");
       Class<?> blobStoreContext = loader.loadClass("org.jclouds.blobstore.BlobStoreContext");
-      Object context = contextBuilder.getMethod("build", Class.class).invoke(builder, blobStoreContext);
+      Object context =
+          contextBuilder.getMethod("build", Class.class).invoke(builder, blobStoreContext);
       Object blobStore = blobStoreContext.getMethod("getBlobStore").invoke(context);
 
       Class<?> s3ProxyClass = loader.loadClass("org.gaul.s3proxy.S3Proxy");

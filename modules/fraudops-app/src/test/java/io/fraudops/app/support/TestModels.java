@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Small real models for the registry and serving tests: a generated dataset and two bundles
- * trained on it with different round counts (so they score differently). Built once per test JVM.
+ * Small real models for the registry and serving tests: a generated dataset and two bundles trained
+ * on it with different round counts (so they score differently). Built once per test JVM.
  */
 public final class TestModels {
   private TestModels() {}
