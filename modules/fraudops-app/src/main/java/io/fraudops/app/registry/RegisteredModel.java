@@ -1,8 +1,10 @@
 package io.fraudops.app.registry;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * MLflow's RegisteredModel.
@@ -20,8 +22,8 @@ public record RegisteredModel(
     List<ModelVersion> latestVersions) {
 
   public RegisteredModel {
-    tags = Map.copyOf(tags);
-    aliases = Map.copyOf(aliases);
+    tags = Collections.unmodifiableMap(new TreeMap<>(tags)); // sorted, as the API lists them
+    aliases = Collections.unmodifiableMap(new TreeMap<>(aliases));
     latestVersions = List.copyOf(latestVersions);
   }
 }
