@@ -113,8 +113,8 @@ final class QuickstartCommand implements Callable<Integer> {
               + " (trained on this dataset)");
     } else {
       TrainCommand.Trained trained =
-          TrainCommand.train(validated.rows(), dataset, name, 200, console);
-      version = registry.register(name, trained.result().bundle());
+          TrainCommand.train(validated.rows(), dataset, name, 200, console, ctx);
+      version = trained.version();
       console.line(
           "[3/5] train     registered "
               + name

@@ -1,7 +1,8 @@
 package io.fraudops.app.cli;
 
-import io.fraudops.app.registry.ModelRegistry;
 import io.fraudops.app.registry.ModelVersion;
+import io.fraudops.app.training.DataLocation;
+import io.fraudops.app.training.TrainingRuns;
 import io.fraudops.core.bundle.Sha256;
 import io.fraudops.core.transaction.Transaction;
 import io.fraudops.training.DatasetInfo;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Train a model on a transaction file (out-of-time split: earlier 80% train, later 20% test),",
-      "write its bundle and register it as the model's next version."
+      "record it as a tracking run (params, per-round metrics, final metrics, artifacts, dataset),",
+      "and register the run's bundle as the model's next version."
     })
 final class TrainCommand implements Callable<Integer> {
 
@@ -34,9 +37,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--data",
       required = true,
-      paramLabel = "FILE",
-      description = "training data, .csv or .parquet")
-  Path data;
+      paramLabel = "FILE|S3URI",
+      description = "training data, .csv or .parquet: a local path or s3://bucket/key")
+  String data;
 
   @Option(
       names = "--algorithm",
@@ -48,6 +51,11 @@ final class TrainCommand implements Callable<Integer> {
       names = "--model-name",
       description = "registered model name (default: $FRAUDOPS_MODEL_NAME or fraud-detector)")
   String modelName;
+
+  @Option(
+      names = "--experiment",
+      description = "tracking experiment of the run (default: the model name)")
+  String experiment;
 
   @Option(
       names = "--rounds",
@@ -65,25 +73,33 @@ final class TrainCommand implements Callable<Integer> {
     // The registry context starts while the model trains: its start-up costs nothing then.
     CompletableFuture<ConfigurableApplicationContext> context =
         AppContext.registryInBackground(home.resolve());
-    try {
+    try (DataLocation location = ValidateCommand.open(data, console)) {
       console.progress("reading " + data);
-      List<Transaction> rows = ValidateCommand.read(data);
+      List<Transaction> rows = ValidateCommand.read(location.file());
       String name = modelName != null ? modelName : defaultModelName();
-      Trained trained = train(rows, data, name, rounds, console);
-      ModelRegistry registry = context.join().getBean(ModelRegistry.class);
-      ModelVersion version = registry.register(name, trained.result().bundle());
+      Trained trained =
+          train(
+              rows,
+              location,
+              name,
+              experiment != null ? experiment : name,
+              rounds,
+              console,
+              context);
       console.line(MetricsTable.render(trained.result()));
+      ModelVersion version = trained.version();
       console.line(
           String.format(
               Locale.ROOT,
-              "Registered %s v%d (AUC-ROC %.4f, AP %.4f, threshold %.3f) from %,d rows in %s",
+              "Registered %s v%d (AUC-ROC %.4f, AP %.4f, threshold %.3f) from %,d rows in %s; run %s",
               version.name(),
               version.version(),
               trained.result().testMetrics().get("auc_roc"),
               trained.result().testMetrics().get("average_precision"),
               trained.result().threshold(),
               rows.size(),
-              Console.seconds(trained.took())));
+              Console.seconds(trained.took()),
+              version.runId()));
       return ExitCodes.OK;
     } finally {
       context.thenAccept(ConfigurableApplicationContext::close);
@@ -95,49 +111,107 @@ final class TrainCommand implements Callable<Integer> {
     return env == null || env.isBlank() ? "fraud-detector" : env;
   }
 
-  record Trained(TrainingResult result, Duration took) {}
+  record Trained(TrainingResult result, ModelVersion version, Duration took) {}
 
-  /** Trains on rows already read, with progress on the console. Shared with quickstart. */
+  /**
+   * Trains on rows already read, with progress on the console, then records the run and registers
+   * the version through the registry context (which may still be starting). A failed training is
+   * recorded as a FAILED run. Shared with quickstart.
+   */
   static Trained train(
-      List<Transaction> rows, Path data, String modelName, int rounds, Console console) {
+      List<Transaction> rows,
+      DataLocation data,
+      String modelName,
+      String experiment,
+      int rounds,
+      Console console,
+      CompletableFuture<ConfigurableApplicationContext> context) {
     long started = System.nanoTime();
-    TrainingConfig d = TrainingConfig.defaults(modelName);
-    TrainingConfig config =
-        new TrainingConfig(
-            d.modelName(),
-            d.algorithm(),
-            rounds,
-            d.maxDepth(),
-            d.eta(),
-            d.testFraction(),
-            d.validationFraction(),
-            d.earlyStoppingRounds(),
-            d.threads(),
-            d.seed());
-    console.progress("hashing " + data);
-    DatasetInfo dataset = new DatasetInfo(data.toString(), rows.size(), Sha256.of(data));
-    TrainingResult result =
-        new TrainingJob(config)
-            .run(
-                rows,
+    TrainingConfig config = config(modelName, rounds);
+    console.progress("hashing " + data.name());
+    DatasetInfo dataset = new DatasetInfo(data.name(), rows.size(), Sha256.of(data.file()));
+    TrainingRuns.Recording recording = new TrainingRuns.Recording(progress(console));
+    TrainingResult result;
+    try {
+      result = new TrainingJob(config).run(rows, dataset, recording);
+    } catch (RuntimeException e) {
+      try {
+        context
+            .join()
+            .getBean(TrainingRuns.class)
+            .failed(experiment, config, dataset, recording, e, ModelsCommand.actor());
+      } catch (RuntimeException unrecorded) {
+        e.addSuppressed(unrecorded);
+      }
+      throw e;
+    }
+    console.progress("recording the run and registering the model");
+    TrainingRuns.Recorded recorded =
+        context
+            .join()
+            .getBean(TrainingRuns.class)
+            .finish(
+                experiment,
+                modelName,
+                config,
                 dataset,
-                new TrainingListener() {
-                  @Override
-                  public void phaseStarted(String phase) {
-                    console.progress("training: " + phase);
-                  }
+                recording,
+                result,
+                Map.of(),
+                ModelsCommand.actor());
+    return new Trained(result, recorded.version(), Duration.ofNanos(System.nanoTime() - started));
+  }
 
-                  @Override
-                  public void round(int round, int totalRounds, double validationAucPr) {
-                    console.progress(
-                        String.format(
-                            Locale.ROOT,
-                            "training: round %d / %d, validation AUC-PR %.4f",
-                            round,
-                            totalRounds,
-                            validationAucPr));
-                  }
-                });
-    return new Trained(result, Duration.ofNanos(System.nanoTime() - started));
+  /** Trains on a local file and registers with an already running context (quickstart). */
+  static Trained train(
+      List<Transaction> rows,
+      Path data,
+      String modelName,
+      int rounds,
+      Console console,
+      ConfigurableApplicationContext context) {
+    return train(
+        rows,
+        DataLocation.local(data.toString()),
+        modelName,
+        modelName,
+        rounds,
+        console,
+        CompletableFuture.completedFuture(context));
+  }
+
+  private static TrainingConfig config(String modelName, int rounds) {
+    TrainingConfig d = TrainingConfig.defaults(modelName);
+    return new TrainingConfig(
+        d.modelName(),
+        d.algorithm(),
+        rounds,
+        d.maxDepth(),
+        d.eta(),
+        d.testFraction(),
+        d.validationFraction(),
+        d.earlyStoppingRounds(),
+        d.threads(),
+        d.seed());
+  }
+
+  private static TrainingListener progress(Console console) {
+    return new TrainingListener() {
+      @Override
+      public void phaseStarted(String phase) {
+        console.progress("training: " + phase);
+      }
+
+      @Override
+      public void round(int round, int totalRounds, double validationAucPr) {
+        console.progress(
+            String.format(
+                Locale.ROOT,
+                "training: round %d / %d, validation AUC-PR %.4f",
+                round,
+                totalRounds,
+                validationAucPr));
+      }
+    };
   }
 }

@@ -1,5 +1,6 @@
 package io.fraudops.app.cli;
 
+import io.fraudops.app.training.DataLocation;
 import io.fraudops.core.transaction.Transaction;
 import io.fraudops.data.io.DataFormatException;
 import io.fraudops.data.io.TransactionFiles;
@@ -20,13 +21,18 @@ import picocli.CommandLine.Parameters;
     })
 final class ValidateCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "FILE", description = "a .csv or .parquet transaction file")
-  Path file;
+  @Parameters(
+      paramLabel = "FILE|S3URI",
+      description = "a .csv or .parquet transaction file: a local path or s3://bucket/key")
+  String file;
 
   @Override
   public Integer call() {
     Console console = Console.stdout();
-    ValidationReport report = validate(file, console).report();
+    ValidationReport report;
+    try (DataLocation location = open(file, console)) {
+      report = validate(location.file(), console).report();
+    }
     console.line(report.render());
     return report.valid() ? ExitCodes.OK : ExitCodes.FAILED;
   }
@@ -40,6 +46,22 @@ final class ValidateCommand implements Callable<Integer> {
     List<Transaction> rows = read(file);
     console.progress("validating " + rows.size() + " rows");
     return new Validated(rows, new TransactionValidator().validate(rows));
+  }
+
+  /**
+   * A local path as it is, or an {@code s3://} object downloaded with the artifact store's S3
+   * settings; an unreachable object ends the command with exit code 2.
+   */
+  static DataLocation open(String location, Console console) {
+    if (!DataLocation.isS3(location)) {
+      return DataLocation.local(location);
+    }
+    console.progress("downloading " + location);
+    try {
+      return DataLocation.open(location);
+    } catch (IllegalArgumentException | software.amazon.awssdk.core.exception.SdkException e) {
+      throw new CommandFailedException(ExitCodes.UNUSABLE_INPUT, e.getMessage(), e);
+    }
   }
 
   /** Reads a transaction file; an unreadable one ends the command with exit code 2. */

@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record FraudopsProperties(Path home, String modelName, Serving serving) {
 
   /**
-   * @param alias registry alias whose version the API serves
-   * @param pollInterval how often serving checks whether the alias moved
+   * @param alias registry alias whose version the API serves (when no stage is set)
+   * @param stage registry stage whose newest version the API serves instead, e.g. {@code
+   *     Production}; empty = follow the alias
+   * @param pollInterval how often serving checks whether the alias or stage moved
    * @param batchLimit most transactions one {@code /predict/batch} call may carry
    * @param maxBodyBytes largest request body the scoring endpoints read
    */
-  public record Serving(String alias, Duration pollInterval, int batchLimit, long maxBodyBytes) {}
+  public record Serving(
+      String alias, String stage, Duration pollInterval, int batchLimit, long maxBodyBytes) {}
 }

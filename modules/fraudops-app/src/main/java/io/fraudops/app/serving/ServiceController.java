@@ -39,20 +39,36 @@ class ServiceController {
       @JsonProperty("model_name") String modelName,
       @JsonProperty("model_version") String modelVersion,
       @JsonProperty("serving_alias") String servingAlias,
+      @JsonProperty("serving_target") String servingTarget,
+      @JsonProperty("model_source") String modelSource,
+      @JsonProperty("registry_reachable") boolean registryReachable,
+      @JsonProperty("registry_error") String registryError,
       @JsonProperty("last_swap") SwapResult lastSwap) {}
 
-  @Operation(summary = "Health: healthy when a model is loaded, degraded otherwise")
+  /**
+   * Healthy when a model serves, the registry answers and the last swap worked; degraded (still
+   * 200: the model serves) when the registry is down or a new version was refused; no model is
+   * degraded too, and scoring answers 503.
+   */
+  @Operation(summary = "Health: model loaded, serving version, registry reachability, last swap")
   @GetMapping(path = "/health", produces = MediaType.APPLICATION_JSON_VALUE)
   Health health() {
     var model = holder.current();
+    var swap = holder.lastSwap();
+    boolean healthy =
+        model.isPresent() && holder.registryReachable() && swap.map(SwapResult::ok).orElse(true);
     return new Health(
-        model.isPresent() ? "healthy" : "degraded",
+        healthy ? "healthy" : "degraded",
         Instant.now(),
         model.isPresent(),
         holder.modelName(),
         model.map(ServingModel::versionLabel).orElse(null),
         holder.alias(),
-        holder.lastSwap().orElse(null));
+        holder.target(),
+        model.isPresent() ? holder.source() : null,
+        holder.registryReachable(),
+        holder.registryError().orElse(null),
+        swap.orElse(null));
   }
 
   @Operation(summary = "Service info")

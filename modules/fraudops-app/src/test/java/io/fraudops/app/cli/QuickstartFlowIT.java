@@ -2,8 +2,16 @@ package io.fraudops.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fraudops.app.registry.ArtifactStore;
 import io.fraudops.app.registry.ModelRegistry;
+import io.fraudops.app.registry.ModelVersion;
+import io.fraudops.app.registry.Transition;
+import io.fraudops.app.tracking.Metric;
+import io.fraudops.app.tracking.Run;
+import io.fraudops.app.tracking.RunStatus;
+import io.fraudops.app.tracking.TrackingStore;
 import io.fraudops.core.bundle.Json;
+import io.fraudops.core.bundle.Sha256;
 import io.fraudops.core.scoring.ScoringModel;
 import io.fraudops.core.transaction.Transaction;
 import io.fraudops.data.io.TransactionFiles;
@@ -356,7 +364,62 @@ class QuickstartFlowIT {
                 "production"))
         .isEqualTo(1);
     assertThat(server.getBean(ModelRegistry.class).transitions("fraud-detector"))
+        .filteredOn(t -> t.kind().equals(Transition.ALIAS))
         .extracting(t -> Map.entry(t.target(), t.toValue()))
         .containsExactly(Map.entry("production", "1"));
+  }
+
+  @Test
+  void trainingIsARunAndTheVersionIsCreatedFromItsArtifact() {
+    ModelRegistry registry = server.getBean(ModelRegistry.class);
+    TrackingStore tracking = server.getBean(TrackingStore.class);
+    ModelVersion v1 = registry.requireVersion("fraud-detector", 1);
+    assertThat(v1.runId()).isNotNull();
+    assertThat(v1.sourceUri()).isEqualTo("runs:/" + v1.runId() + "/model");
+    Run run = tracking.getRun(v1.runId());
+    assertThat(run.info().status()).isEqualTo(RunStatus.FINISHED);
+    assertThat(run.info().endTime()).isNotNull();
+    assertThat(run.params()).containsKeys("rounds", "max_depth", "eta", "best_round", "train_rows");
+    assertThat(run.tags())
+        .containsEntry("fraudops.dataset.path", data.toString())
+        .containsEntry("fraudops.dataset.rows", "40000")
+        .containsEntry("fraudops.dataset.sha256", Sha256.of(data))
+        .containsEntry("fraudops.model_version", "fraud-detector/1")
+        .containsKeys("mlflow.source.git.commit", "fraudops.host");
+    assertThat(run.metrics())
+        .extracting(Metric::key)
+        .contains("auc_roc", "average_precision", "validation_auc_pr", "threshold");
+    List<Metric> rounds =
+        tracking.metricHistory(v1.runId(), "validation_auc_pr", null, null).items();
+    assertThat(rounds.size()).isGreaterThan(5);
+    assertThat(rounds).extracting(Metric::step).startsWith(1L, 2L, 3L);
+    ArtifactStore artifacts = server.getBean(ArtifactStore.class);
+    String root = tracking.artifactRoot(v1.runId());
+    assertThat(artifacts.list(root)).extracting(e -> e.path()).contains("evaluation", "model");
+    assertThat(artifacts.list(root + "/model"))
+        .extracting(e -> e.path())
+        .contains("bundle.zip", "manifest.json");
+    assertThat(artifacts.list(root + "/evaluation"))
+        .extracting(e -> e.path())
+        .contains("evaluation.json", "training_profile.json");
+  }
+
+  @Test
+  void modelsCommandsShowStageArchiveHistoryAndRefuseAnEmptyRollback() {
+    String h = home.toString();
+    assertThat(cli("models", "show", "--home", h, "--version", "1")).isZero();
+    assertThat(cli("models", "promote", "--home", h, "--version", "1", "--stage", "Staging"))
+        .isZero();
+    assertThat(cli("models", "history", "--home", h)).isZero();
+    assertThat(cli("models", "rollback", "--home", h, "--stage", "Staging")).isEqualTo(1);
+    assertThat(cli("models", "archive", "--home", h, "--version", "1", "--reason", "test"))
+        .isZero();
+    ModelRegistry registry = server.getBean(ModelRegistry.class);
+    assertThat(registry.requireVersion("fraud-detector", 1).stage()).isEqualTo("Archived");
+    assertThat(registry.transitions("fraud-detector"))
+        .filteredOn(t -> t.kind().equals(Transition.STAGE))
+        .extracting(t -> t.fromValue() + "->" + t.toValue())
+        .containsExactly("None->Staging", "Staging->Archived");
+    assertThat(cli("models", "promote", "--home", h, "--version", "1")).isEqualTo(2);
   }
 }
