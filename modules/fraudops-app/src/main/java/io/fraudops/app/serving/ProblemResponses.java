@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Every refusal as an RFC 9457 problem document ({@code application/problem+json}) whose {@code
  * errors} member names each broken field. Bad input is never a 500.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackageClasses = ProblemResponses.class)
 @ConditionalOnWebApplication
 class ProblemResponses {
 
