@@ -3,6 +3,8 @@ package io.fraudops.app.serving;
 import io.fraudops.app.config.FraudopsProperties;
 import io.fraudops.app.registry.ModelRegistry;
 import io.fraudops.app.registry.ModelVersion;
+import io.fraudops.app.roles.ConditionalOnRole;
+import io.fraudops.app.roles.Role;
 import io.fraudops.core.scoring.ScoringModel;
 import io.fraudops.core.scoring.SmokeSet;
 import io.micrometer.core.instrument.Counter;
@@ -31,6 +33,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication
+@ConditionalOnRole(Role.API)
 public class ModelHolder implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ModelHolder.class);
