@@ -287,8 +287,8 @@ data "aws_iam_policy_document" "github_deploy" {
 
   statement {
     sid = "TaskDefinitions"
-    # RegisterTaskDefinition, DescribeTaskDefinition and ListTaskDefinitions have no resource-level permissions.
-    actions   = ["ecs:DescribeTaskDefinition", "ecs:ListTaskDefinitions", "ecs:RegisterTaskDefinition"]
+    # These task-definition actions have no resource-level permissions. Deregister: rollback of training.
+    actions   = ["ecs:DescribeTaskDefinition", "ecs:ListTaskDefinitions", "ecs:RegisterTaskDefinition", "ecs:DeregisterTaskDefinition"]
     resources = ["*"]
   }
 

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fraudops.deploy.terraform.Problem;
 import io.fraudops.deploy.terraform.TerraformCheck;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,16 +135,35 @@ class TerraformBrokenCopyTest {
   }
 
   static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : (Iterable<Path>) paths::iterator) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target);
-        }
-      }
-    }
+    copyTree(from, to, null);
+  }
+
+  /** Copies a file or a folder; folders named {@code skip} (build outputs) are left out. */
+  static void copyTree(Path from, Path to, String skip) throws IOException {
+    Files.walkFileTree(
+        from,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes)
+              throws IOException {
+            if (skip != null && dir.getFileName().toString().equals(skip)) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+              throws IOException {
+            Path target = to.resolve(from.relativize(file).toString());
+            if (target.getParent() != null) {
+              Files.createDirectories(target.getParent());
+            }
+            Files.copy(file, target);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   static void deleteTree(Path root) throws IOException {

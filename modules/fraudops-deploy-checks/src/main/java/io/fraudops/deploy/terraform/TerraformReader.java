@@ -32,10 +32,12 @@ public final class TerraformReader {
   static final Set<String> MODULE_META_ARGUMENTS =
       Set.of("source", "version", "count", "for_each", "providers", "depends_on");
 
-  /** References inside a heredoc or template string, which the lexer keeps as text. */
-  private static final Pattern INTERPOLATED_REFERENCE =
-      Pattern.compile(
-          "(?<![$\\w])\\$\\{[^}]*?\\b((?:var|local|module)\\.[A-Za-z_][\\w-]*(?:\\.[A-Za-z_][\\w-]*)?)");
+  /** An interpolation inside a heredoc or template string, which the lexer keeps as text. */
+  private static final Pattern INTERPOLATION = Pattern.compile("(?<!\\$)\\$\\{([^}]*)}");
+
+  /** A reference inside an interpolation. */
+  private static final Pattern REFERENCE =
+      Pattern.compile("\\b(?:var|local|module)(?:\\.[A-Za-z_][\\w-]*){1,2}");
 
   private TerraformReader() {}
 
@@ -226,9 +228,12 @@ public final class TerraformReader {
       } else if (symbol instanceof HCLValue value && "string".equals(value.type)) {
         String text = String.valueOf(value.value);
         literals.add(new Literal(attribute, text, at(symbol)));
-        Matcher matcher = INTERPOLATED_REFERENCE.matcher(text);
-        while (matcher.find()) {
-          references.add(new Reference(List.of(matcher.group(1).split("\\.")), at(symbol)));
+        Matcher interpolation = INTERPOLATION.matcher(text);
+        while (interpolation.find()) {
+          Matcher reference = REFERENCE.matcher(interpolation.group(1));
+          while (reference.find()) {
+            references.add(new Reference(List.of(reference.group().split("\\.")), at(symbol)));
+          }
         }
       }
       // The text pieces of "${...}:suffix" are not values on their own: no name-based secret check.
