@@ -109,9 +109,16 @@ class DeploymentFilesBrokenCopyTest {
             "fraudops",
             "pom.xml",
             ".mvn",
-            "data",
-            "modules")) {
+            "data")) {
       TerraformBrokenCopyTest.copyTree(root.resolve(entry), copy.resolve(entry), "target");
+    }
+    // The Dockerfile copies each module's pom and source folder: their presence is what counts.
+    try (Stream<Path> modules = Files.list(root.resolve("modules"))) {
+      for (Path module : modules.toList()) {
+        Path target = copy.resolve("modules").resolve(module.getFileName().toString());
+        Files.createDirectories(target.resolve("src"));
+        Files.copy(module.resolve("pom.xml"), target.resolve("pom.xml"));
+      }
     }
     if (breakage.file().startsWith("-")) {
       Files.delete(copy.resolve(breakage.file().substring(1)));
