@@ -31,8 +31,8 @@ locals {
   }
 
   log_groups = {
-    api           = "/ecs/${local.name}/api"
+    api             = "/ecs/${local.name}/api"
     "control-plane" = "/ecs/${local.name}/control-plane"
-    training      = "/ecs/${local.name}/training"
+    training        = "/ecs/${local.name}/training"
   }
 }

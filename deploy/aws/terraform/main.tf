@@ -59,19 +59,19 @@ module "ecr" {
 module "cloudwatch" {
   source = "./modules/cloudwatch"
 
-  name                          = local.name
-  aws_region                    = var.aws_region
-  log_group_names               = local.log_groups
-  log_retention_days            = var.log_retention_days
-  alarm_topic_arn               = module.sns.topic_arn
-  cluster_name                  = module.ecs.cluster_name
-  service_names                 = { "api" = "${local.name}-api", "control-plane" = "${local.name}-control-plane" }
-  alb_arn_suffix                = module.alb.arn_suffix
-  api_target_group_arn_suffix   = module.alb.api_target_group_arn_suffix
+  name                            = local.name
+  aws_region                      = var.aws_region
+  log_group_names                 = local.log_groups
+  log_retention_days              = var.log_retention_days
+  alarm_topic_arn                 = module.sns.topic_arn
+  cluster_name                    = module.ecs.cluster_name
+  service_names                   = { "api" = "${local.name}-api", "control-plane" = "${local.name}-control-plane" }
+  alb_arn_suffix                  = module.alb.arn_suffix
+  api_target_group_arn_suffix     = module.alb.api_target_group_arn_suffix
   console_target_group_arn_suffix = module.alb.console_target_group_arn_suffix
-  rds_instance_id               = module.rds.instance_id
-  rds_allocated_storage_gib     = var.rds_allocated_storage
-  rds_max_connections           = module.rds.max_connections
+  rds_instance_id                 = module.rds.instance_id
+  rds_allocated_storage_gib       = var.rds_allocated_storage
+  rds_max_connections             = module.rds.max_connections
 }
 
 module "sns" {
@@ -96,6 +96,7 @@ module "iam" {
   cluster_arn                 = module.ecs.cluster_arn
   github_repository           = var.github_repository
   create_github_oidc_provider = var.create_github_oidc_provider
+  ecr_source_repository_arns  = var.image_source_environment == null ? [] : ["arn:aws:ecr:${var.aws_region}:${data.aws_caller_identity.current.account_id}:repository/${var.project_name}-${var.image_source_environment}"]
 }
 
 module "ecs" {
@@ -108,69 +109,69 @@ module "ecs" {
 module "alb" {
   source = "./modules/alb"
 
-  name                  = local.name
-  vpc_id                = module.vpc.vpc_id
-  public_subnet_ids     = module.vpc.public_subnet_ids
-  security_group_id     = module.security.alb_security_group_id
-  container_port        = var.container_port
-  console_port          = var.console_port
-  acm_certificate_arn   = var.acm_certificate_arn
-  deletion_protection   = var.environment == "production"
+  name                = local.name
+  vpc_id              = module.vpc.vpc_id
+  public_subnet_ids   = module.vpc.public_subnet_ids
+  security_group_id   = module.security.alb_security_group_id
+  container_port      = var.container_port
+  console_port        = var.console_port
+  acm_certificate_arn = var.acm_certificate_arn
+  deletion_protection = var.environment == "production"
 }
 
 # Scoring: FRAUDOPS_ROLES=api behind the ALB's 80/443, scaled on CPU.
 module "api" {
   source = "./modules/ecs-service"
 
-  name                     = "${local.name}-api"
-  role                     = "api"
-  cluster_id               = module.ecs.cluster_id
-  cluster_name             = module.ecs.cluster_name
+  name                       = "${local.name}-api"
+  role                       = "api"
+  cluster_id                 = module.ecs.cluster_id
+  cluster_name               = module.ecs.cluster_name
   capacity_provider_strategy = module.ecs.service_capacity_provider_strategy
-  image                    = local.image
-  cpu                      = var.api_cpu
-  memory                   = var.api_memory
-  desired_count            = var.api_desired_count
-  container_port           = var.container_port
-  environment              = merge(local.common_environment, { FRAUDOPS_ROLES = "api" })
-  secrets                  = local.common_secrets
-  subnet_ids               = module.vpc.private_subnet_ids
-  security_group_ids       = [module.security.tasks_security_group_id]
-  target_group_arn         = module.alb.api_target_group_arn
-  execution_role_arn       = module.iam.execution_role_arn
-  task_role_arn            = module.iam.api_task_role_arn
-  log_group_name           = module.cloudwatch.log_group_names["api"]
-  aws_region               = var.aws_region
-  autoscaling_enabled      = true
-  min_count                = var.api_min_count
-  max_count                = var.api_max_count
-  cpu_target_percent       = var.api_cpu_target_percent
+  image                      = local.image
+  cpu                        = var.api_cpu
+  memory                     = var.api_memory
+  desired_count              = var.api_desired_count
+  container_port             = var.container_port
+  environment                = merge(local.common_environment, { FRAUDOPS_ROLES = "api" })
+  secrets                    = local.common_secrets
+  subnet_ids                 = module.vpc.private_subnet_ids
+  security_group_ids         = [module.security.tasks_security_group_id]
+  target_group_arn           = module.alb.api_target_group_arn
+  execution_role_arn         = module.iam.execution_role_arn
+  task_role_arn              = module.iam.api_task_role_arn
+  log_group_name             = module.cloudwatch.log_group_names["api"]
+  aws_region                 = var.aws_region
+  autoscaling_enabled        = true
+  min_count                  = var.api_min_count
+  max_count                  = var.api_max_count
+  cpu_target_percent         = var.api_cpu_target_percent
 }
 
 # Registry API, pipelines, console: FRAUDOPS_ROLES=control-plane behind the ALB's console_port.
 module "control_plane" {
   source = "./modules/ecs-service"
 
-  name                     = "${local.name}-control-plane"
-  role                     = "control-plane"
-  cluster_id               = module.ecs.cluster_id
-  cluster_name             = module.ecs.cluster_name
+  name                       = "${local.name}-control-plane"
+  role                       = "control-plane"
+  cluster_id                 = module.ecs.cluster_id
+  cluster_name               = module.ecs.cluster_name
   capacity_provider_strategy = module.ecs.service_capacity_provider_strategy
-  image                    = local.image
-  cpu                      = var.control_plane_cpu
-  memory                   = var.control_plane_memory
-  desired_count            = var.control_plane_desired_count
-  container_port           = var.container_port
-  environment              = merge(local.common_environment, { FRAUDOPS_ROLES = "control-plane" })
-  secrets                  = local.common_secrets
-  subnet_ids               = module.vpc.private_subnet_ids
-  security_group_ids       = [module.security.tasks_security_group_id]
-  target_group_arn         = module.alb.console_target_group_arn
-  execution_role_arn       = module.iam.execution_role_arn
-  task_role_arn            = module.iam.control_plane_task_role_arn
-  log_group_name           = module.cloudwatch.log_group_names["control-plane"]
-  aws_region               = var.aws_region
-  autoscaling_enabled      = false
+  image                      = local.image
+  cpu                        = var.control_plane_cpu
+  memory                     = var.control_plane_memory
+  desired_count              = var.control_plane_desired_count
+  container_port             = var.container_port
+  environment                = merge(local.common_environment, { FRAUDOPS_ROLES = "control-plane" })
+  secrets                    = local.common_secrets
+  subnet_ids                 = module.vpc.private_subnet_ids
+  security_group_ids         = [module.security.tasks_security_group_id]
+  target_group_arn           = module.alb.console_target_group_arn
+  execution_role_arn         = module.iam.execution_role_arn
+  task_role_arn              = module.iam.control_plane_task_role_arn
+  log_group_name             = module.cloudwatch.log_group_names["control-plane"]
+  aws_region                 = var.aws_region
+  autoscaling_enabled        = false
 }
 
 # Weekly training (the Airflow training DAG's counterpart): EventBridge Scheduler -> ECS RunTask of

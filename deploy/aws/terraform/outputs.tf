@@ -26,7 +26,7 @@ output "rds_secret_arn" {
 
 output "s3_buckets" {
   description = "Bucket names: data (training transactions) and artifacts (model bundles)."
-  value = {
+  value       = {
     data      = module.s3.data_bucket_name
     artifacts = module.s3.artifacts_bucket_name
   }
@@ -39,7 +39,7 @@ output "ecs_cluster_name" {
 
 output "ecs_services" {
   description = "ECS service name by role (cd.yml deploys these)."
-  value = {
+  value       = {
     api             = module.api.service_name
     "control-plane" = module.control_plane.service_name
   }
@@ -47,7 +47,7 @@ output "ecs_services" {
 
 output "task_definition_families" {
   description = "Task definition family by workload (cd.yml registers new revisions of these)."
-  value = {
+  value       = {
     api             = module.api.task_definition_family
     "control-plane" = module.control_plane.task_definition_family
     training        = module.training_schedule.task_definition_family

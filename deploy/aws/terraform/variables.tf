@@ -136,7 +136,7 @@ variable "vpc_cidr" {
   default     = "10.40.0.0/16"
 
   validation {
-    condition     = can(cidrhost(var.vpc_cidr, 0)) && tonumber(split("/", var.vpc_cidr)[1]) <= 20
+    condition     = can(cidrhost(var.vpc_cidr, 0)) && try(tonumber(split("/", var.vpc_cidr)[1]) <= 20, false)
     error_message = "vpc_cidr must be an IPv4 CIDR block of /20 or larger."
   }
 }
@@ -407,6 +407,17 @@ variable "github_repository" {
   validation {
     condition     = var.github_repository == null || can(regex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", coalesce(var.github_repository, "x")))
     error_message = "github_repository must look like owner/name."
+  }
+}
+
+variable "image_source_environment" {
+  type        = string
+  description = "Environment whose ECR repository cd.yml promotes images from (staging for production): the deploy role may pull from it. Null = images are pushed here directly."
+  default     = null
+
+  validation {
+    condition     = var.image_source_environment == null || contains(["dev", "staging"], coalesce(var.image_source_environment, "x"))
+    error_message = "image_source_environment must be dev, staging or null."
   }
 }
 

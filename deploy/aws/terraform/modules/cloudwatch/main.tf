@@ -8,7 +8,7 @@ resource "aws_cloudwatch_log_group" "this" {
 locals {
   alarm_actions = [var.alarm_topic_arn]
   target_groups = {
-    api           = var.api_target_group_arn_suffix
+    api             = var.api_target_group_arn_suffix
     "control-plane" = var.console_target_group_arn_suffix
   }
 }
@@ -197,16 +197,30 @@ locals {
 
   api_widgets = [
     {
-      type = "metric", x = 0, y = 0, width = 12, height = 6
+      type       = "metric"
+      x          = 0
+      y          = 0
+      width      = 12
+      height     = 6
       properties = {
-        title = "API requests per minute", region = var.aws_region, view = "timeSeries", period = 60
+        title   = "API requests per minute"
+        region  = var.aws_region
+        view    = "timeSeries"
+        period  = 60
         metrics = [concat(["AWS/ApplicationELB", "RequestCount"], local.alb_dims, [{ stat = "Sum" }])]
       }
     },
     {
-      type = "metric", x = 12, y = 0, width = 12, height = 6
+      type       = "metric"
+      x          = 12
+      y          = 0
+      width      = 12
+      height     = 6
       properties = {
-        title = "API latency (s)", region = var.aws_region, view = "timeSeries", period = 60
+        title   = "API latency (s)"
+        region  = var.aws_region
+        view    = "timeSeries"
+        period  = 60
         metrics = [
           concat(["AWS/ApplicationELB", "TargetResponseTime"], local.alb_dims, [{ stat = "p50", label = "p50" }]),
           concat(["AWS/ApplicationELB", "TargetResponseTime"], local.alb_dims, [{ stat = "p95", label = "p95" }]),
@@ -216,9 +230,16 @@ locals {
       }
     },
     {
-      type = "metric", x = 0, y = 6, width = 12, height = 6
+      type       = "metric"
+      x          = 0
+      y          = 6
+      width      = 12
+      height     = 6
       properties = {
-        title = "API errors", region = var.aws_region, view = "timeSeries", period = 60
+        title   = "API errors"
+        region  = var.aws_region
+        view    = "timeSeries"
+        period  = 60
         metrics = [
           concat(["AWS/ApplicationELB", "HTTPCode_Target_5XX_Count"], local.alb_dims, [{ stat = "Sum", label = "target 5xx" }]),
           concat(["AWS/ApplicationELB", "HTTPCode_Target_4XX_Count"], local.alb_dims, [{ stat = "Sum", label = "target 4xx" }]),
@@ -227,9 +248,16 @@ locals {
       }
     },
     {
-      type = "metric", x = 12, y = 6, width = 12, height = 6
+      type       = "metric"
+      x          = 12
+      y          = 6
+      width      = 12
+      height     = 6
       properties = {
-        title = "API targets", region = var.aws_region, view = "timeSeries", period = 60
+        title   = "API targets"
+        region  = var.aws_region
+        view    = "timeSeries"
+        period  = 60
         metrics = [
           concat(["AWS/ApplicationELB", "HealthyHostCount"], local.alb_dims, [{ stat = "Minimum", label = "healthy" }]),
           concat(["AWS/ApplicationELB", "UnHealthyHostCount"], local.alb_dims, [{ stat = "Maximum", label = "unhealthy" }]),
@@ -241,23 +269,44 @@ locals {
   ecs_widgets = flatten([
     for index, role in sort(keys(var.service_names)) : [
       {
-        type = "metric", x = 0, y = index * 6, width = 8, height = 6
+        type       = "metric"
+        x          = 0
+        y          = index * 6
+        width      = 8
+        height     = 6
         properties = {
-          title = "${role}: CPU (%)", region = var.aws_region, view = "timeSeries", period = 60
+          title   = "${role}: CPU (%)"
+          region  = var.aws_region
+          view    = "timeSeries"
+          period  = 60
           metrics = [["AWS/ECS", "CPUUtilization", "ClusterName", var.cluster_name, "ServiceName", var.service_names[role], { stat = "Average" }]]
         }
       },
       {
-        type = "metric", x = 8, y = index * 6, width = 8, height = 6
+        type       = "metric"
+        x          = 8
+        y          = index * 6
+        width      = 8
+        height     = 6
         properties = {
-          title = "${role}: memory (%)", region = var.aws_region, view = "timeSeries", period = 60
+          title   = "${role}: memory (%)"
+          region  = var.aws_region
+          view    = "timeSeries"
+          period  = 60
           metrics = [["AWS/ECS", "MemoryUtilization", "ClusterName", var.cluster_name, "ServiceName", var.service_names[role], { stat = "Average" }]]
         }
       },
       {
-        type = "metric", x = 16, y = index * 6, width = 8, height = 6
+        type       = "metric"
+        x          = 16
+        y          = index * 6
+        width      = 8
+        height     = 6
         properties = {
-          title = "${role}: running tasks", region = var.aws_region, view = "timeSeries", period = 60
+          title   = "${role}: running tasks"
+          region  = var.aws_region
+          view    = "timeSeries"
+          period  = 60
           metrics = [["ECS/ContainerInsights", "RunningTaskCount", "ClusterName", var.cluster_name, "ServiceName", var.service_names[role], { stat = "Average" }]]
         }
       },
@@ -268,31 +317,59 @@ locals {
 
   rds_widgets = [
     {
-      type = "metric", x = 0, y = 0, width = 12, height = 6
+      type       = "metric"
+      x          = 0
+      y          = 0
+      width      = 12
+      height     = 6
       properties = {
-        title = "Database CPU (%)", region = var.aws_region, view = "timeSeries", period = 300
+        title   = "Database CPU (%)"
+        region  = var.aws_region
+        view    = "timeSeries"
+        period  = 300
         metrics = [concat(["AWS/RDS", "CPUUtilization"], local.rds_dims, [{ stat = "Average" }])]
       }
     },
     {
-      type = "metric", x = 12, y = 0, width = 12, height = 6
+      type       = "metric"
+      x          = 12
+      y          = 0
+      width      = 12
+      height     = 6
       properties = {
-        title = "Database connections", region = var.aws_region, view = "timeSeries", period = 300
-        metrics = [concat(["AWS/RDS", "DatabaseConnections"], local.rds_dims, [{ stat = "Maximum" }])]
+        title       = "Database connections"
+        region      = var.aws_region
+        view        = "timeSeries"
+        period      = 300
+        metrics     = [concat(["AWS/RDS", "DatabaseConnections"], local.rds_dims, [{ stat = "Maximum" }])]
         annotations = { horizontal = [{ label = "max_connections", value = var.rds_max_connections }] }
       }
     },
     {
-      type = "metric", x = 0, y = 6, width = 12, height = 6
+      type       = "metric"
+      x          = 0
+      y          = 6
+      width      = 12
+      height     = 6
       properties = {
-        title = "Free storage (bytes)", region = var.aws_region, view = "timeSeries", period = 300
+        title   = "Free storage (bytes)"
+        region  = var.aws_region
+        view    = "timeSeries"
+        period  = 300
         metrics = [concat(["AWS/RDS", "FreeStorageSpace"], local.rds_dims, [{ stat = "Minimum" }])]
       }
     },
     {
-      type = "metric", x = 12, y = 6, width = 12, height = 6
+      type       = "metric"
+      x          = 12
+      y          = 6
+      width      = 12
+      height     = 6
       properties = {
-        title = "Read / write latency (s)", region = var.aws_region, view = "timeSeries", period = 300
+        title   = "Read / write latency (s)"
+        region  = var.aws_region
+        view    = "timeSeries"
+        period  = 300
         metrics = [
           concat(["AWS/RDS", "ReadLatency"], local.rds_dims, [{ stat = "Average" }]),
           concat(["AWS/RDS", "WriteLatency"], local.rds_dims, [{ stat = "Average" }]),

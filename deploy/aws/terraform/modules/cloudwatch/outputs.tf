@@ -15,7 +15,7 @@ output "dashboard_names" {
 
 output "alarm_names" {
   description = "Every alarm this module created."
-  value = concat(
+  value       = concat(
     [for alarm in aws_cloudwatch_metric_alarm.service_cpu : alarm.alarm_name],
     [for alarm in aws_cloudwatch_metric_alarm.service_memory : alarm.alarm_name],
     [for alarm in aws_cloudwatch_metric_alarm.unhealthy_targets : alarm.alarm_name],

@@ -17,12 +17,12 @@ resource "aws_ecr_lifecycle_policy" "this" {
   for_each = aws_ecr_repository.this
 
   repository = each.value.name
-  policy = jsonencode({
+  policy     = jsonencode({
     rules = [
       {
         rulePriority = 1
         description  = "Expire untagged images after ${var.untagged_expiry_days} days"
-        selection = {
+        selection    = {
           tagStatus   = "untagged"
           countType   = "sinceImagePushed"
           countUnit   = "days"
@@ -33,7 +33,7 @@ resource "aws_ecr_lifecycle_policy" "this" {
       {
         rulePriority = 2
         description  = "Keep the newest ${var.keep_tagged_images} tagged images"
-        selection = {
+        selection    = {
           tagStatus   = "any"
           countType   = "imageCountMoreThan"
           countNumber = var.keep_tagged_images

@@ -64,7 +64,7 @@ resource "aws_iam_role_policy" "execution" {
 
 data "aws_iam_policy_document" "ecs_exec" {
   statement {
-    sid = "EcsExec"
+    sid     = "EcsExec"
     actions = [
       "ssmmessages:CreateControlChannel",
       "ssmmessages:CreateDataChannel",
@@ -129,9 +129,9 @@ data "aws_iam_policy_document" "training" {
 
 locals {
   task_policies = {
-    api           = data.aws_iam_policy_document.api.json
+    api             = data.aws_iam_policy_document.api.json
     "control-plane" = data.aws_iam_policy_document.control_plane.json
-    training      = data.aws_iam_policy_document.training.json
+    training        = data.aws_iam_policy_document.training.json
   }
 }
 
@@ -176,8 +176,8 @@ resource "aws_iam_role" "scheduler" {
 
 data "aws_iam_policy_document" "scheduler" {
   statement {
-    sid     = "RunTrainingTask"
-    actions = ["ecs:RunTask"]
+    sid       = "RunTrainingTask"
+    actions   = ["ecs:RunTask"]
     resources = [
       "${local.ecs_arn_prefix}:task-definition/${var.training_task_family}",
       "${local.ecs_arn_prefix}:task-definition/${var.training_task_family}:*",
@@ -244,7 +244,7 @@ data "aws_iam_policy_document" "github_trust" {
     condition {
       test     = "StringLike"
       variable = "token.actions.githubusercontent.com:sub"
-      values = [
+      values   = [
         "repo:${coalesce(var.github_repository, "none/none")}:ref:refs/heads/main",
         "repo:${coalesce(var.github_repository, "none/none")}:ref:refs/tags/v*",
         "repo:${coalesce(var.github_repository, "none/none")}:environment:staging",
@@ -271,7 +271,7 @@ data "aws_iam_policy_document" "github_deploy" {
   }
 
   statement {
-    sid = "PushFraudopsImage"
+    sid     = "PushFraudopsImage"
     actions = [
       "ecr:BatchCheckLayerAvailability",
       "ecr:BatchGetImage",
@@ -290,6 +290,15 @@ data "aws_iam_policy_document" "github_deploy" {
     # These task-definition actions have no resource-level permissions. Deregister: rollback of training.
     actions   = ["ecs:DescribeTaskDefinition", "ecs:ListTaskDefinitions", "ecs:RegisterTaskDefinition", "ecs:DeregisterTaskDefinition"]
     resources = ["*"]
+  }
+
+  dynamic "statement" {
+    for_each = length(var.ecr_source_repository_arns) > 0 ? [var.ecr_source_repository_arns] : []
+    content {
+      sid       = "PullImagesToPromote"
+      actions   = ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:DescribeImages", "ecr:GetDownloadUrlForLayer"]
+      resources = statement.value
+    }
   }
 
   statement {

@@ -65,3 +65,9 @@ variable "create_github_oidc_provider" {
   description = "Create the account's GitHub OIDC provider (false when another stack owns it)."
   default     = true
 }
+
+variable "ecr_source_repository_arns" {
+  type        = list(string)
+  description = "Repositories of another environment the deploy role may pull from to promote an image."
+  default     = []
+}

@@ -82,7 +82,7 @@ resource "aws_secretsmanager_secret" "db" {
 }
 
 resource "aws_secretsmanager_secret_version" "db" {
-  secret_id = aws_secretsmanager_secret.db.id
+  secret_id     = aws_secretsmanager_secret.db.id
   secret_string = jsonencode({
     username = var.username
     password = local.password

@@ -29,7 +29,7 @@ resource "aws_ecs_task_definition" "this" {
 
       logConfiguration = {
         logDriver = "awslogs"
-        options = {
+        options   = {
           awslogs-group         = var.log_group_name
           awslogs-region        = var.aws_region
           awslogs-stream-prefix = "training"
