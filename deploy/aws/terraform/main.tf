@@ -116,7 +116,7 @@ module "alb" {
   container_port      = var.container_port
   console_port        = var.console_port
   acm_certificate_arn = var.acm_certificate_arn
-  deletion_protection = var.environment == "production"
+  deletion_protection = var.alb_deletion_protection
 }
 
 # Scoring: FRAUDOPS_ROLES=api behind the ALB's 80/443, scaled on CPU.

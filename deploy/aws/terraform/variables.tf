@@ -391,6 +391,12 @@ variable "rds_deletion_protection" {
   default     = true
 }
 
+variable "alb_deletion_protection" {
+  type        = bool
+  description = "Refuse to delete the load balancer (turn off before terraform destroy)."
+  default     = true
+}
+
 variable "s3_force_destroy" {
   type        = bool
   description = "Let terraform destroy delete non-empty buckets (dev only: the data and models go with them)."

@@ -3,8 +3,11 @@ package io.fraudops.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudops.deploy.files.MakeTargets;
+import io.fraudops.deploy.files.RepositoryPaths;
 import io.fraudops.deploy.files.StackCheck;
 import io.fraudops.deploy.files.WorkflowCheck;
+import io.fraudops.deploy.terraform.TerraformModule;
+import io.fraudops.deploy.terraform.TerraformReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,6 +146,50 @@ class DeploymentFilesTest {
         assertThat(above).as(lines.get(i)).isNotNegative();
         assertThat(lines.get(above)).as("comment above " + lines.get(i)).startsWith("# ");
       }
+    }
+  }
+
+  /** The guide names only files and make targets that exist, and documents every knob. */
+  @Test
+  void deploymentGuideReferencesWhatExistsAndCoversEveryVariableAndOutput() throws Exception {
+    String guide = Files.readString(ROOT.resolve("docs/DEPLOYMENT.md"));
+    for (String path : RepositoryPaths.named(guide)) {
+      assertThat(ROOT.resolve(path)).as("docs/DEPLOYMENT.md names " + path).exists();
+    }
+    assertThat(MakeTargets.of(ROOT.resolve("Makefile")))
+        .containsAll(RepositoryPaths.makeTargets(guide));
+    TerraformModule root = TerraformReader.read(ROOT.resolve("deploy/aws/terraform"));
+    for (String name : root.variables().keySet()) {
+      assertThat(guide).as("variable " + name).contains("`" + name);
+    }
+    for (String name :
+        List.of(
+            "api_endpoint",
+            "console_endpoint",
+            "ecr_repositories",
+            "rds_endpoint",
+            "s3_buckets",
+            "ecs_cluster_name",
+            "github_deploy_role_arn")) {
+      assertThat(guide).as("output " + name).contains(name);
+    }
+    for (String section :
+        List.of(
+            "Prerequisites",
+            "Local set-up",
+            "AWS account and Terraform state",
+            "Terraform apply",
+            "Image build and push",
+            "branch protection",
+            "Verification",
+            "Monitoring and logs",
+            "Scaling",
+            "Backups",
+            "Troubleshooting",
+            "Cost",
+            "Rollback",
+            "Destroy")) {
+      assertThat(guide).as("section " + section).containsPattern("(?m)^## \\d+\\. .*" + section);
     }
   }
 

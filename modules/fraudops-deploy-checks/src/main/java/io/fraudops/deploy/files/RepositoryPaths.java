@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * deploy/scripts/smoke-test.sh}, {@code ./mvnw}, {@code Dockerfile}... Globs and expressions are
  * left out: they name what a run produces, not what the repository holds.
  */
-final class RepositoryPaths {
+public final class RepositoryPaths {
   private static final Pattern PATH =
       Pattern.compile(
           "(?<![\\w/.$-])(\\./mvnw|\\./fraudops|(?:\\.ci|\\.github|deploy|docs|modules)/[\\w./-]+"
@@ -21,7 +21,7 @@ final class RepositoryPaths {
 
   private RepositoryPaths() {}
 
-  static Set<String> named(String text) {
+  public static Set<String> named(String text) {
     Set<String> paths = new LinkedHashSet<>();
     Matcher path = PATH.matcher(text);
     while (path.find()) {
@@ -35,7 +35,7 @@ final class RepositoryPaths {
     return paths;
   }
 
-  static Set<String> makeTargets(String text) {
+  public static Set<String> makeTargets(String text) {
     Set<String> targets = new LinkedHashSet<>();
     Matcher make = MAKE.matcher(text);
     while (make.find()) {
