@@ -4,6 +4,8 @@ import io.fraudops.app.config.FraudopsProperties;
 import io.fraudops.app.registry.ModelRegistry;
 import io.fraudops.app.registry.ModelVersion;
 import io.fraudops.app.registry.Stage;
+import io.fraudops.app.roles.ConditionalOnRole;
+import io.fraudops.app.roles.Role;
 import io.fraudops.core.bundle.ModelBundle;
 import io.fraudops.core.scoring.ScoringModel;
 import io.fraudops.core.scoring.SmokeSet;
@@ -44,6 +46,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication
+@ConditionalOnRole(Role.API)
 public class ModelHolder implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ModelHolder.class);

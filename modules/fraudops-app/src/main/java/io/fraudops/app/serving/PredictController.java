@@ -1,6 +1,8 @@
 package io.fraudops.app.serving;
 
 import io.fraudops.app.config.FraudopsProperties;
+import io.fraudops.app.roles.ConditionalOnRole;
+import io.fraudops.app.roles.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @ConditionalOnWebApplication
+@ConditionalOnRole(Role.API)
 @Tag(name = "Scoring", description = "Is this transaction fraud?")
 class PredictController {
 

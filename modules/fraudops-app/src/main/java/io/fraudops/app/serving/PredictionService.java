@@ -1,5 +1,7 @@
 package io.fraudops.app.serving;
 
+import io.fraudops.app.roles.ConditionalOnRole;
+import io.fraudops.app.roles.Role;
 import io.fraudops.core.scoring.Decision;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Service;
 /** Scores requests with the serving model and records the outcome in the metrics. */
 @Service
 @ConditionalOnWebApplication
+@ConditionalOnRole(Role.API)
 public class PredictionService {
 
   private final ModelHolder holder;

@@ -1,5 +1,7 @@
 package io.fraudops.app.serving;
 
+import io.fraudops.app.roles.ConditionalOnRole;
+import io.fraudops.app.roles.Role;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(basePackageClasses = ProblemResponses.class)
 @ConditionalOnWebApplication
+@ConditionalOnRole(Role.API)
 class ProblemResponses {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);

@@ -1,5 +1,7 @@
 package io.fraudops.app.serving;
 
+import io.fraudops.app.roles.ConditionalOnRole;
+import io.fraudops.app.roles.Role;
 import io.fraudops.core.scoring.Decision;
 import io.fraudops.core.scoring.RiskLevel;
 import io.micrometer.core.instrument.Counter;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * lookup.
  */
 @Component
+@ConditionalOnRole(Role.API)
 class ServingMetrics {
 
   private final Map<RiskLevel, Counter> fraud = new EnumMap<>(RiskLevel.class);

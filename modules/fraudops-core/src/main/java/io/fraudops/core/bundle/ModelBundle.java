@@ -84,6 +84,9 @@ public final class ModelBundle {
   public String writeTo(Path target) {
     try {
       Path dir = target.toAbsolutePath().getParent();
+      if (dir == null) {
+        throw new IllegalArgumentException("a bundle needs a file path, not " + target);
+      }
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, ".bundle", ".tmp");
       try (OutputStream out = Files.newOutputStream(tmp)) {

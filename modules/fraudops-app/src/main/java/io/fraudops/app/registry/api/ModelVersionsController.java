@@ -4,6 +4,8 @@ import io.fraudops.app.mlflow.MlflowRequest;
 import io.fraudops.app.registry.ModelRegistry;
 import io.fraudops.app.registry.ModelVersion;
 import io.fraudops.app.registry.Transition;
+import io.fraudops.app.roles.ConditionalOnRole;
+import io.fraudops.app.roles.Role;
 import io.fraudops.app.search.Page;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * addition outside MLflow's namespace: {@code /api/2.0/fraudops/model-transitions}).
  */
 @RestController
+@ConditionalOnRole(Role.CONTROL_PLANE)
 @ConditionalOnWebApplication
 @RequestMapping(path = "/api/2.0", produces = "application/json")
 @Tag(name = "MLflow model registry")

@@ -3,6 +3,8 @@ package io.fraudops.app.registry.api;
 import io.fraudops.app.mlflow.MlflowRequest;
 import io.fraudops.app.registry.ModelRegistry;
 import io.fraudops.app.registry.RegisteredModel;
+import io.fraudops.app.roles.ConditionalOnRole;
+import io.fraudops.app.roles.Role;
 import io.fraudops.app.search.Page;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** MLflow REST API 2.0: {@code /api/2.0/mlflow/registered-models/*}, aliases included. */
 @RestController
+@ConditionalOnRole(Role.CONTROL_PLANE)
 @ConditionalOnWebApplication
 @RequestMapping(path = "/api/2.0/mlflow/registered-models", produces = "application/json")
 @Tag(name = "MLflow model registry", description = "MLflow REST API 2.0: models, versions")

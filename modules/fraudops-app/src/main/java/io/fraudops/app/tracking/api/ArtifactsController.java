@@ -6,6 +6,8 @@ import io.fraudops.app.mlflow.MlflowRequest;
 import io.fraudops.app.registry.ArtifactKeys;
 import io.fraudops.app.registry.ArtifactStore;
 import io.fraudops.app.registry.ArtifactStore.ArtifactEntry;
+import io.fraudops.app.roles.ConditionalOnRole;
+import io.fraudops.app.roles.Role;
 import io.fraudops.app.search.PageToken;
 import io.fraudops.app.tracking.ArtifactUris;
 import io.fraudops.app.tracking.RunInfo;
@@ -38,6 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Uploads are spooled to a temporary file first, so a large one is never held in memory.
  */
 @RestController
+@ConditionalOnRole(Role.CONTROL_PLANE)
 @ConditionalOnWebApplication
 @RequestMapping(path = "/api/2.0")
 @Tag(name = "MLflow artifacts", description = "MLflow artifact proxy and artifact listing")

@@ -1,6 +1,8 @@
 package io.fraudops.app.tracking.api;
 
 import io.fraudops.app.mlflow.MlflowRequest;
+import io.fraudops.app.roles.ConditionalOnRole;
+import io.fraudops.app.roles.Role;
 import io.fraudops.app.search.Page;
 import io.fraudops.app.tracking.Experiment;
 import io.fraudops.app.tracking.TrackingStore;
@@ -17,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** MLflow REST API 2.0: {@code /api/2.0/mlflow/experiments/*}. */
 @RestController
+@ConditionalOnRole(Role.CONTROL_PLANE)
 @ConditionalOnWebApplication
 @RequestMapping(path = "/api/2.0/mlflow/experiments", produces = "application/json")
 @Tag(name = "MLflow tracking", description = "MLflow REST API 2.0: experiments, runs, metrics")

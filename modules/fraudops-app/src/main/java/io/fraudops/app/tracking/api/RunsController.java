@@ -2,6 +2,8 @@ package io.fraudops.app.tracking.api;
 
 import io.fraudops.app.mlflow.MlflowException;
 import io.fraudops.app.mlflow.MlflowRequest;
+import io.fraudops.app.roles.ConditionalOnRole;
+import io.fraudops.app.roles.Role;
 import io.fraudops.app.search.Page;
 import io.fraudops.app.tracking.Metric;
 import io.fraudops.app.tracking.Run;
@@ -24,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** MLflow REST API 2.0: {@code /runs/*} and {@code /metrics/get-history}. */
 @RestController
+@ConditionalOnRole(Role.CONTROL_PLANE)
 @ConditionalOnWebApplication
 @RequestMapping(path = "/api/2.0/mlflow", produces = "application/json")
 @Tag(name = "MLflow tracking")
