@@ -14,9 +14,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Logistic regression with xgboost4j's linear booster ({@code gblinear}, coordinate descent with L1
- * ({@code alpha}) and L2 ({@code lambda}) penalties, logistic loss) on features standardized on the
- * training rows. A missing value contributes nothing, i.e. counts as the training mean.
+ * Logistic regression with xgboost4j's linear booster ({@code gblinear}, shotgun coordinate descent
+ * with L1 ({@code alpha}) and L2 ({@code lambda}) penalties, logistic loss) on features
+ * standardized on the training rows. A missing value contributes nothing, i.e. counts as the
+ * training mean.
  *
  * <p>The fitted weights, the bias plus XGBoost's base margin (the intercept) and the
  * standardization are exported as a {@link LinearScorer} model file, so serving needs no XGBoost.
@@ -69,7 +70,8 @@ final class LogisticRegressionLearner implements Learner {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("booster", "gblinear");
     params.put("objective", "binary:logistic");
-    params.put("updater", "coord_descent");
+    // Shotgun: parallel coordinate descent, much faster per round than coord_descent here.
+    params.put("updater", "shotgun");
     params.put("feature_selector", "cyclic");
     params.putAll(hyperparameters);
     params.put("scale_pos_weight", scalePosWeight);
@@ -162,8 +164,7 @@ final class LogisticRegressionLearner implements Learner {
 
     @Override
     public double[] predict(FeatureMatrix m) {
-      FeatureMatrix z = standardizer.apply(m);
-      return XGBoostRounds.predict(booster, z.values(), z.rows(), z.width(), 0);
+      return XGBoostRounds.predictViaMatrix(booster, standardizer.apply(m));
     }
 
     @Override

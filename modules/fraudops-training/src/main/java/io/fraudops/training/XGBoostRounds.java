@@ -100,6 +100,27 @@ final class XGBoostRounds {
     return matrix;
   }
 
+  /** Probabilities through a DMatrix: the linear booster has no in-place prediction. All rounds. */
+  static double[] predictViaMatrix(Booster booster, FeatureMatrix m) {
+    if (m.rows() == 0) {
+      return new double[0];
+    }
+    DMatrix matrix = null;
+    try {
+      matrix = new DMatrix(m.values(), m.rows(), m.width(), Float.NaN);
+      float[][] raw = booster.predict(matrix);
+      double[] out = new double[m.rows()];
+      for (int r = 0; r < out.length; r++) {
+        out[r] = raw[r][0];
+      }
+      return out;
+    } catch (XGBoostError e) {
+      throw new TrainingException("XGBoost prediction failed: " + e.getMessage(), e);
+    } finally {
+      dispose(matrix);
+    }
+  }
+
   /** Probabilities of a row-major matrix from the first {@code rounds} rounds (0 = all). */
   static double[] predict(Booster booster, float[] values, int rows, int width, int rounds) {
     if (rows == 0) {

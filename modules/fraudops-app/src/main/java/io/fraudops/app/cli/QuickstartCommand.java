@@ -5,6 +5,7 @@ import io.fraudops.app.registry.ModelVersion;
 import io.fraudops.app.serving.ModelHolder;
 import io.fraudops.core.bundle.Sha256;
 import io.fraudops.data.generate.GeneratorConfig;
+import io.fraudops.training.TrainingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -112,8 +113,11 @@ final class QuickstartCommand implements Callable<Integer> {
               + version.version()
               + " (trained on this dataset)");
     } else {
+      TrainingConfig trainingConfig =
+          TrainingConfig.defaults(name)
+              .withReportDirectory(TrainCommand.reportDirectory(homeDir, name));
       TrainCommand.Trained trained =
-          TrainCommand.train(validated.rows(), dataset, name, 200, console);
+          TrainCommand.train(validated.rows(), dataset, trainingConfig, console);
       version = registry.register(name, trained.result().bundle());
       console.line(
           "[3/5] train     registered "
@@ -122,6 +126,10 @@ final class QuickstartCommand implements Callable<Integer> {
               + version.version()
               + " in "
               + Console.seconds(trained.took()));
+      trained
+          .result()
+          .report()
+          .ifPresent(report -> console.line("                evaluation report: " + report));
     }
 
     // 5. Promote + serve

@@ -9,8 +9,12 @@ import io.fraudops.training.TrainingConfig;
 import io.fraudops.training.TrainingJob;
 import io.fraudops.training.TrainingListener;
 import io.fraudops.training.TrainingResult;
+import io.fraudops.training.Trial;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,8 +28,8 @@ import picocli.CommandLine.Option;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Train a model on a transaction file (out-of-time split: earlier 80% train, later 20% test),",
-      "write its bundle and register it as the model's next version."
+      "Train one or more models on a transaction file (out-of-time split: earlier 80% train, later",
+      "20% test), register the best as the model's next version and write an evaluation report."
     })
 final class TrainCommand implements Callable<Integer> {
 
@@ -39,28 +43,16 @@ final class TrainCommand implements Callable<Integer> {
   Path data;
 
   @Option(
-      names = "--algorithm",
-      defaultValue = "xgboost",
-      description = "learner (default: ${DEFAULT-VALUE})")
-  String algorithm;
-
-  @Option(
       names = "--model-name",
       description = "registered model name (default: $FRAUDOPS_MODEL_NAME or fraud-detector)")
   String modelName;
 
-  @Option(
-      names = "--rounds",
-      defaultValue = "200",
-      description = "boosting rounds (default: ${DEFAULT-VALUE})")
-  int rounds;
+  @Mixin TrainingOptions training;
 
   @Override
   public Integer call() {
-    if (!"xgboost".equals(algorithm)) {
-      throw new CommandFailedException(
-          ExitCodes.UNUSABLE_INPUT, "unknown algorithm '" + algorithm + "' (available: xgboost)");
-    }
+    String name = modelName != null ? modelName : defaultModelName();
+    TrainingConfig config = training.toConfig(name, reportDirectory(home.resolve(), name));
     Console console = Console.stdout();
     // The registry context starts while the model trains: its start-up costs nothing then.
     CompletableFuture<ConfigurableApplicationContext> context =
@@ -68,17 +60,21 @@ final class TrainCommand implements Callable<Integer> {
     try {
       console.progress("reading " + data);
       List<Transaction> rows = ValidateCommand.read(data);
-      String name = modelName != null ? modelName : defaultModelName();
-      Trained trained = train(rows, data, name, rounds, console);
+      Trained trained = train(rows, data, config, console);
       ModelRegistry registry = context.join().getBean(ModelRegistry.class);
       ModelVersion version = registry.register(name, trained.result().bundle());
+      if (trained.result().candidates().size() > 1 || !trained.result().trials().isEmpty()) {
+        console.line(ComparisonTable.render(trained.result()));
+      }
       console.line(MetricsTable.render(trained.result()));
+      trained.result().report().ifPresent(report -> console.line("Evaluation report: " + report));
       console.line(
           String.format(
               Locale.ROOT,
-              "Registered %s v%d (AUC-ROC %.4f, AP %.4f, threshold %.3f) from %,d rows in %s",
+              "Registered %s v%d (%s, AUC-ROC %.4f, AP %.4f, threshold %.3f) from %,d rows in %s",
               version.name(),
               version.version(),
+              trained.result().algorithm(),
               trained.result().testMetrics().get("auc_roc"),
               trained.result().testMetrics().get("average_precision"),
               trained.result().threshold(),
@@ -95,25 +91,23 @@ final class TrainCommand implements Callable<Integer> {
     return env == null || env.isBlank() ? "fraud-detector" : env;
   }
 
+  /**
+   * Where a run's report goes: {@code <home>/reports/<model>/run-<UTC time>} (the version is only
+   * known once the bundle is registered, after training).
+   */
+  static Path reportDirectory(Path home, String modelName) {
+    String run =
+        DateTimeFormatter.ofPattern("'run-'yyyyMMdd-HHmmss-SSS'Z'")
+            .withZone(ZoneOffset.UTC)
+            .format(Instant.now());
+    return home.resolve("reports").resolve(modelName).resolve(run);
+  }
+
   record Trained(TrainingResult result, Duration took) {}
 
   /** Trains on rows already read, with progress on the console. Shared with quickstart. */
-  static Trained train(
-      List<Transaction> rows, Path data, String modelName, int rounds, Console console) {
+  static Trained train(List<Transaction> rows, Path data, TrainingConfig config, Console console) {
     long started = System.nanoTime();
-    TrainingConfig d = TrainingConfig.defaults(modelName);
-    TrainingConfig config =
-        new TrainingConfig(
-            d.modelName(),
-            d.algorithm(),
-            rounds,
-            d.maxDepth(),
-            d.eta(),
-            d.testFraction(),
-            d.validationFraction(),
-            d.earlyStoppingRounds(),
-            d.threads(),
-            d.seed());
     console.progress("hashing " + data);
     DatasetInfo dataset = new DatasetInfo(data.toString(), rows.size(), Sha256.of(data));
     TrainingResult result =
@@ -122,9 +116,31 @@ final class TrainCommand implements Callable<Integer> {
                 rows,
                 dataset,
                 new TrainingListener() {
+                  private String candidate = "";
+
+                  @Override
+                  public void candidateStarted(String algorithm, int index, int count) {
+                    candidate = count > 1 ? algorithm + " (" + index + "/" + count + ") " : "";
+                  }
+
                   @Override
                   public void phaseStarted(String phase) {
-                    console.progress("training: " + phase);
+                    console.progress("training: " + candidate + phase);
+                  }
+
+                  @Override
+                  public void trialFinished(Trial trial) {
+                    console.progress(
+                        String.format(
+                            Locale.ROOT,
+                            "tuning %s: trial %d, rung %d (%d rounds): %s %.4f, %s",
+                            trial.algorithm(),
+                            trial.number(),
+                            trial.rung(),
+                            trial.budget(),
+                            trial.metric(),
+                            trial.score(),
+                            trial.status().wire()));
                   }
 
                   @Override
@@ -132,7 +148,8 @@ final class TrainCommand implements Callable<Integer> {
                     console.progress(
                         String.format(
                             Locale.ROOT,
-                            "training: round %d / %d, validation AUC-PR %.4f",
+                            "training: %sround %d / %d, validation AUC-PR %.4f",
+                            candidate,
                             round,
                             totalRounds,
                             validationAucPr));
