@@ -61,6 +61,17 @@ final class MetricsTable {
             c.fp(),
             c.fn(),
             c.tn()));
+    StringBuilder phases = new StringBuilder();
+    result
+        .phaseTimes()
+        .forEach(
+            (phase, took) ->
+                phases.append(
+                    String.format(Locale.ROOT, "%s %.2f s, ", phase, took.toNanos() / 1e9)));
+    if (!phases.isEmpty()) {
+      phases.setLength(phases.length() - 2);
+      out.append(String.format(Locale.ROOT, "%n  Time per phase             %s", phases));
+    }
     return out.toString();
   }
 }

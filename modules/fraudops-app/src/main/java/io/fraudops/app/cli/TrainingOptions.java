@@ -152,6 +152,7 @@ final class TrainingOptions {
           algorithms != null
               ? Algorithm.list(algorithms)
               : List.of(Algorithm.of(algorithm == null ? "xgboost" : algorithm));
+      Duration budget = duration(timeBudget); // checked even without --tune: a typo is a typo
       TrainingConfig config =
           TrainingConfig.defaults(modelName)
               .withAlgorithms(candidates)
@@ -163,7 +164,7 @@ final class TrainingOptions {
               .withRiskBands(riskBands(riskBands))
               .withSelectionMetric(selectionMetric)
               .withCardPrecisionK(cardPrecisionK)
-              .withTuning(tune ? Tuning.of(trials, duration(timeBudget)) : Tuning.OFF)
+              .withTuning(tune ? Tuning.of(trials, budget) : Tuning.OFF)
               .withReportDirectory(noReport ? null : reportDirectory);
       return threads == null ? config : config.withThreads(threads);
     } catch (IllegalArgumentException e) {
@@ -188,6 +189,9 @@ final class TrainingOptions {
   static Duration duration(String text) {
     String s = text.strip().toLowerCase(Locale.ROOT);
     try {
+      if (s.startsWith("p") || s.startsWith("-p")) {
+        return Duration.parse(s.toUpperCase(Locale.ROOT));
+      }
       if (s.endsWith("ms")) {
         return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
       }
@@ -200,7 +204,7 @@ final class TrainingOptions {
       if (s.endsWith("h")) {
         return Duration.ofHours(Long.parseLong(s.substring(0, s.length() - 1)));
       }
-      return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
+      throw new NumberFormatException(s);
     } catch (NumberFormatException | DateTimeParseException e) {
       throw new IllegalArgumentException(
           "--time-budget '" + text + "' is not a duration such as 90s, 10m or 1h");
