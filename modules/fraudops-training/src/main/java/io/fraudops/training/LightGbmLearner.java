@@ -322,7 +322,9 @@ final class LightGbmLearner implements Learner {
       if (text == null) {
         SWIGTYPE_p_long_long length = lightgbmlib.new_int64_tp();
         try {
-          // The binding grows its buffer when the model is larger than the first guess.
+          // The binding grows its buffer when the model is larger than the first guess. It never
+          // frees that buffer (SWIG copies it into the String): one model-sized native leak per
+          // export, which is why the text is exported once and cached.
           String model =
               LGBM_BoosterSaveModelToStringSWIG(
                   booster,
