@@ -26,7 +26,6 @@ import io.fraudops.training.SearchSpace.Uniform;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -186,7 +185,7 @@ final class LightGbmLearner implements Learner {
   }
 
   private static String format(Object v) {
-    return v instanceof Double d ? String.format(Locale.ROOT, "%s", d) : String.valueOf(v);
+    return String.valueOf(v); // Java's shortest round-trip form, locale-independent
   }
 
   /** A LightGBM dataset of the matrix (float32, row-major) with its labels. */

@@ -10,6 +10,7 @@ import io.fraudops.core.scoring.Scorer;
 import io.fraudops.core.scoring.Scorers;
 import io.fraudops.core.transaction.Transaction;
 import io.fraudops.training.report.EvaluationReport;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -141,7 +142,7 @@ public final class TrainingJob {
     }
     Trained selected = select(trained);
 
-    List<java.nio.file.Path> artifacts =
+    List<Path> artifacts =
         config.reportDirectory() == null
             ? List.of()
             : phases.run(

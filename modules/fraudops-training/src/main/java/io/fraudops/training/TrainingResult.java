@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a {@link TrainingJob} produced: the selected model's bundle and metrics, every candidate for
@@ -53,7 +54,7 @@ public record TrainingResult(
   }
 
   /** The HTML report among the artifacts, if one was written. */
-  public java.util.Optional<Path> report() {
+  public Optional<Path> report() {
     return artifacts.stream().filter(p -> p.toString().endsWith(".html")).findFirst();
   }
 }
