@@ -16,12 +16,47 @@ final class FeatureMatrix {
   private final int[] labels;
   private final int rows;
   private final int width;
+  private final List<String> names;
 
-  private FeatureMatrix(float[] values, int[] labels, int rows, int width) {
+  private FeatureMatrix(float[] values, int[] labels, int rows, int width, List<String> names) {
     this.values = values;
     this.labels = labels;
     this.rows = rows;
     this.width = width;
+    this.names = names;
+  }
+
+  private FeatureMatrix(float[] values, int[] labels, int rows, int width) {
+    this(values, labels, rows, width, defaultNames(width));
+  }
+
+  private static List<String> defaultNames(int width) {
+    String[] names = new String[width];
+    for (int i = 0; i < width; i++) {
+      names[i] = "f" + i;
+    }
+    return List.of(names);
+  }
+
+  /** The same rows with other values (e.g. standardized), keeping labels and names. */
+  FeatureMatrix withValues(float[] newValues) {
+    if (newValues.length != values.length) {
+      throw new IllegalArgumentException(newValues.length + " values, expected " + values.length);
+    }
+    return new FeatureMatrix(newValues, labels, rows, width, names);
+  }
+
+  /** The same matrix under other column names. */
+  FeatureMatrix withNames(List<String> newNames) {
+    if (newNames.size() != width) {
+      throw new IllegalArgumentException(newNames.size() + " names for " + width + " columns");
+    }
+    return new FeatureMatrix(values, labels, rows, width, List.copyOf(newNames));
+  }
+
+  /** Column names, {@code f0, f1, ...} when the matrix was not built from transactions. */
+  List<String> names() {
+    return names;
   }
 
   /** Wraps an existing row-major matrix (not copied). */
@@ -56,7 +91,37 @@ final class FeatureMatrix {
       }
       labels[r] = t.isFraud();
     }
-    return new FeatureMatrix(values, labels, rows, width);
+    return new FeatureMatrix(values, labels, rows, width, features.spec().featureNames());
+  }
+
+  /** This matrix's rows followed by {@code other}'s (same width). */
+  FeatureMatrix append(FeatureMatrix other) {
+    if (other.width != width) {
+      throw new IllegalArgumentException("width " + other.width + " differs from " + width);
+    }
+    float[] v = new float[values.length + other.values.length];
+    System.arraycopy(values, 0, v, 0, values.length);
+    System.arraycopy(other.values, 0, v, values.length, other.values.length);
+    int[] l = new int[rows + other.rows];
+    System.arraycopy(labels, 0, l, 0, rows);
+    System.arraycopy(other.labels, 0, l, rows, other.rows);
+    return new FeatureMatrix(v, l, rows + other.rows, width, names);
+  }
+
+  /** The given rows, in the given order. */
+  FeatureMatrix rows(int[] indices) {
+    float[] v = new float[Math.multiplyExact(indices.length, width)];
+    int[] l = new int[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      System.arraycopy(values, indices[i] * width, v, i * width, width);
+      l[i] = labels[indices[i]];
+    }
+    return new FeatureMatrix(v, l, indices.length, width, names);
+  }
+
+  /** The value at row {@code r}, column {@code c}. */
+  float get(int r, int c) {
+    return values[r * width + c];
   }
 
   /** Row-major values; shared, not copied. */

@@ -1,24 +1,40 @@
 package io.fraudops.training;
 
+import io.fraudops.core.scoring.RiskBands;
+import java.nio.file.Path;
+import java.util.List;
+
 /**
- * How to train one model.
+ * How to train: which algorithms compete, on what split, how imbalance, tuning, thresholds and
+ * selection work, and where the report goes. Build one with {@link #defaults(String)} and the
+ * {@code with...} methods.
  *
  * @param modelName registered model name the bundle carries
- * @param algorithm learner family; {@code xgboost} is implemented
- * @param rounds maximum boosting rounds
- * @param maxDepth maximum tree depth
- * @param eta learning rate
+ * @param algorithms the candidates, trained on the same split; the best by {@code selectionMetric}
+ *     on validation is bundled
+ * @param rounds maximum boosting rounds (XGBoost, LightGBM) and coordinate-descent rounds (logistic
+ *     regression); the budget tuning halves
+ * @param maxDepth XGBoost tree depth
+ * @param eta XGBoost and LightGBM learning rate
  * @param testFraction latest share of the rows held out as the test set
- * @param validationFraction latest share of the remaining training part used for early stopping and
- *     threshold choice
+ * @param validationFraction latest share of the remaining training part used for early stopping,
+ *     tuning, threshold choice and model selection
  * @param earlyStoppingRounds stop when validation AUC-PR has not improved for this many rounds; 0
  *     trains every round
  * @param threads native training threads
- * @param seed random seed of the learner
+ * @param seed random seed of learners, resampling and tuning
+ * @param imbalance class weights, SMOTE, undersampling or nothing; training fold only
+ * @param thresholdRule how the threshold is chosen on validation
+ * @param reviewCost cost of reviewing one alert, for the cost rule and the expected-cost metric
+ * @param riskBands probability cut-offs of the risk levels the bundle carries
+ * @param selectionMetric validation metric that picks the bundled candidate (and scores trials)
+ * @param tuning hyperparameter search, or {@link Tuning#OFF}
+ * @param cardPrecisionK cards checked per day for card precision@k
+ * @param reportDirectory where the HTML report and plots go; {@code null} writes none
  */
 public record TrainingConfig(
     String modelName,
-    String algorithm,
+    List<Algorithm> algorithms,
     int rounds,
     int maxDepth,
     double eta,
@@ -26,13 +42,30 @@ public record TrainingConfig(
     double validationFraction,
     int earlyStoppingRounds,
     int threads,
-    long seed) {
+    long seed,
+    Imbalance imbalance,
+    ThresholdRule thresholdRule,
+    double reviewCost,
+    RiskBands riskBands,
+    String selectionMetric,
+    Tuning tuning,
+    int cardPrecisionK,
+    Path reportDirectory) {
 
-  public static final String XGBOOST = "xgboost";
+  public static final String XGBOOST = Algorithm.XGBOOST.id();
+
+  /** Default cost of reviewing one alert, in the data's currency. */
+  public static final double DEFAULT_REVIEW_COST = 5.0;
+
+  public static final int DEFAULT_CARD_PRECISION_K = 100;
 
   public TrainingConfig {
     require(modelName != null && !modelName.isBlank(), "model name must not be blank");
-    require(algorithm != null && !algorithm.isBlank(), "algorithm must not be blank");
+    require(algorithms != null && !algorithms.isEmpty(), "at least one algorithm is needed");
+    algorithms = List.copyOf(algorithms);
+    require(
+        algorithms.stream().distinct().count() == algorithms.size(),
+        "an algorithm is listed twice: " + algorithms);
     require(rounds >= 1, "rounds must be at least 1, got " + rounds);
     require(maxDepth >= 1, "max depth must be at least 1, got " + maxDepth);
     require(eta > 0 && eta <= 1, "eta must be in (0, 1], got " + eta);
@@ -45,11 +78,63 @@ public record TrainingConfig(
     require(
         earlyStoppingRounds >= 0, "early stopping rounds must be >= 0, got " + earlyStoppingRounds);
     require(threads >= 1, "threads must be at least 1, got " + threads);
+    require(imbalance != null, "imbalance strategy must be given");
+    require(thresholdRule != null, "threshold rule must be given");
+    require(reviewCost >= 0 && Double.isFinite(reviewCost), "review cost must be >= 0");
+    require(riskBands != null, "risk bands must be given");
+    require(
+        Evaluation.KEYS.contains(selectionMetric),
+        "unknown selection metric '"
+            + selectionMetric
+            + "' (available: "
+            + String.join(", ", Evaluation.KEYS)
+            + ")");
+    require(tuning != null, "tuning must be given (Tuning.OFF for none)");
+    require(cardPrecisionK >= 1, "card precision k must be at least 1, got " + cardPrecisionK);
+  }
+
+  /**
+   * The original single-algorithm form, with every newer setting at its default.
+   *
+   * @throws IllegalArgumentException when {@code algorithm} is not one of {@link Algorithm#ids()}
+   */
+  public TrainingConfig(
+      String modelName,
+      String algorithm,
+      int rounds,
+      int maxDepth,
+      double eta,
+      double testFraction,
+      double validationFraction,
+      int earlyStoppingRounds,
+      int threads,
+      long seed) {
+    this(
+        modelName,
+        List.of(Algorithm.of(algorithm)),
+        rounds,
+        maxDepth,
+        eta,
+        testFraction,
+        validationFraction,
+        earlyStoppingRounds,
+        threads,
+        seed,
+        new Imbalance.ClassWeights(),
+        new ThresholdRule.MaxF1(),
+        DEFAULT_REVIEW_COST,
+        RiskBands.DEFAULT,
+        Evaluation.AVERAGE_PRECISION,
+        Tuning.OFF,
+        DEFAULT_CARD_PRECISION_K,
+        null);
   }
 
   /**
    * XGBoost, 200 rounds of depth-6 trees at eta 0.1, a 20% test set, 20% of the rest for
-   * validation, early stopping after 30 rounds, one thread per processor, seed 42.
+   * validation, early stopping after 30 rounds, one thread per processor, seed 42, class weights,
+   * threshold by max F1, selection by validation average precision, no tuning, card precision@100,
+   * no report.
    */
   public static TrainingConfig defaults(String modelName) {
     return new TrainingConfig(
@@ -63,6 +148,315 @@ public record TrainingConfig(
         30,
         Runtime.getRuntime().availableProcessors(),
         42);
+  }
+
+  /** The single algorithm of a one-candidate config, else the first candidate. */
+  public Algorithm algorithm() {
+    return algorithms.get(0);
+  }
+
+  public TrainingConfig withAlgorithms(List<Algorithm> value) {
+    return new TrainingConfig(
+        modelName,
+        value,
+        rounds,
+        maxDepth,
+        eta,
+        testFraction,
+        validationFraction,
+        earlyStoppingRounds,
+        threads,
+        seed,
+        imbalance,
+        thresholdRule,
+        reviewCost,
+        riskBands,
+        selectionMetric,
+        tuning,
+        cardPrecisionK,
+        reportDirectory);
+  }
+
+  public TrainingConfig withRounds(int value) {
+    return new TrainingConfig(
+        modelName,
+        algorithms,
+        value,
+        maxDepth,
+        eta,
+        testFraction,
+        validationFraction,
+        earlyStoppingRounds,
+        threads,
+        seed,
+        imbalance,
+        thresholdRule,
+        reviewCost,
+        riskBands,
+        selectionMetric,
+        tuning,
+        cardPrecisionK,
+        reportDirectory);
+  }
+
+  public TrainingConfig withEarlyStoppingRounds(int value) {
+    return new TrainingConfig(
+        modelName,
+        algorithms,
+        rounds,
+        maxDepth,
+        eta,
+        testFraction,
+        validationFraction,
+        value,
+        threads,
+        seed,
+        imbalance,
+        thresholdRule,
+        reviewCost,
+        riskBands,
+        selectionMetric,
+        tuning,
+        cardPrecisionK,
+        reportDirectory);
+  }
+
+  public TrainingConfig withThreads(int value) {
+    return new TrainingConfig(
+        modelName,
+        algorithms,
+        rounds,
+        maxDepth,
+        eta,
+        testFraction,
+        validationFraction,
+        earlyStoppingRounds,
+        value,
+        seed,
+        imbalance,
+        thresholdRule,
+        reviewCost,
+        riskBands,
+        selectionMetric,
+        tuning,
+        cardPrecisionK,
+        reportDirectory);
+  }
+
+  public TrainingConfig withSeed(long value) {
+    return new TrainingConfig(
+        modelName,
+        algorithms,
+        rounds,
+        maxDepth,
+        eta,
+        testFraction,
+        validationFraction,
+        earlyStoppingRounds,
+        threads,
+        value,
+        imbalance,
+        thresholdRule,
+        reviewCost,
+        riskBands,
+        selectionMetric,
+        tuning,
+        cardPrecisionK,
+        reportDirectory);
+  }
+
+  public TrainingConfig withImbalance(Imbalance value) {
+    return new TrainingConfig(
+        modelName,
+        algorithms,
+        rounds,
+        maxDepth,
+        eta,
+        testFraction,
+        validationFraction,
+        earlyStoppingRounds,
+        threads,
+        seed,
+        value,
+        thresholdRule,
+        reviewCost,
+        riskBands,
+        selectionMetric,
+        tuning,
+        cardPrecisionK,
+        reportDirectory);
+  }
+
+  /**
+   * @param name {@code none}, {@code class-weights}, {@code smote} or {@code undersample}
+   * @param ratio frauds per genuine row after resampling (SMOTE and undersampling)
+   * @param smoteK neighbours SMOTE interpolates towards
+   */
+  public TrainingConfig withImbalance(String name, double ratio, int smoteK) {
+    return withImbalance(Imbalance.of(name, ratio, smoteK));
+  }
+
+  public TrainingConfig withThresholdRule(ThresholdRule value) {
+    return new TrainingConfig(
+        modelName,
+        algorithms,
+        rounds,
+        maxDepth,
+        eta,
+        testFraction,
+        validationFraction,
+        earlyStoppingRounds,
+        threads,
+        seed,
+        imbalance,
+        value,
+        reviewCost,
+        riskBands,
+        selectionMetric,
+        tuning,
+        cardPrecisionK,
+        reportDirectory);
+  }
+
+  /**
+   * @param rule {@code max-f1}, {@code recall:R}, {@code precision:P} or {@code cost}
+   * @param reviewCostValue cost of one alert (the cost rule, and the expected-cost metric)
+   */
+  public TrainingConfig withThresholdRule(String rule, double reviewCostValue) {
+    return withThresholdRule(ThresholdRule.of(rule, reviewCostValue))
+        .withReviewCost(reviewCostValue);
+  }
+
+  public TrainingConfig withReviewCost(double value) {
+    return new TrainingConfig(
+        modelName,
+        algorithms,
+        rounds,
+        maxDepth,
+        eta,
+        testFraction,
+        validationFraction,
+        earlyStoppingRounds,
+        threads,
+        seed,
+        imbalance,
+        thresholdRule,
+        value,
+        riskBands,
+        selectionMetric,
+        tuning,
+        cardPrecisionK,
+        reportDirectory);
+  }
+
+  public TrainingConfig withRiskBands(RiskBands value) {
+    return new TrainingConfig(
+        modelName,
+        algorithms,
+        rounds,
+        maxDepth,
+        eta,
+        testFraction,
+        validationFraction,
+        earlyStoppingRounds,
+        threads,
+        seed,
+        imbalance,
+        thresholdRule,
+        reviewCost,
+        value,
+        selectionMetric,
+        tuning,
+        cardPrecisionK,
+        reportDirectory);
+  }
+
+  public TrainingConfig withSelectionMetric(String value) {
+    return new TrainingConfig(
+        modelName,
+        algorithms,
+        rounds,
+        maxDepth,
+        eta,
+        testFraction,
+        validationFraction,
+        earlyStoppingRounds,
+        threads,
+        seed,
+        imbalance,
+        thresholdRule,
+        reviewCost,
+        riskBands,
+        value,
+        tuning,
+        cardPrecisionK,
+        reportDirectory);
+  }
+
+  public TrainingConfig withTuning(Tuning value) {
+    return new TrainingConfig(
+        modelName,
+        algorithms,
+        rounds,
+        maxDepth,
+        eta,
+        testFraction,
+        validationFraction,
+        earlyStoppingRounds,
+        threads,
+        seed,
+        imbalance,
+        thresholdRule,
+        reviewCost,
+        riskBands,
+        selectionMetric,
+        value,
+        cardPrecisionK,
+        reportDirectory);
+  }
+
+  public TrainingConfig withCardPrecisionK(int value) {
+    return new TrainingConfig(
+        modelName,
+        algorithms,
+        rounds,
+        maxDepth,
+        eta,
+        testFraction,
+        validationFraction,
+        earlyStoppingRounds,
+        threads,
+        seed,
+        imbalance,
+        thresholdRule,
+        reviewCost,
+        riskBands,
+        selectionMetric,
+        tuning,
+        value,
+        reportDirectory);
+  }
+
+  public TrainingConfig withReportDirectory(Path value) {
+    return new TrainingConfig(
+        modelName,
+        algorithms,
+        rounds,
+        maxDepth,
+        eta,
+        testFraction,
+        validationFraction,
+        earlyStoppingRounds,
+        threads,
+        seed,
+        imbalance,
+        thresholdRule,
+        reviewCost,
+        riskBands,
+        selectionMetric,
+        tuning,
+        cardPrecisionK,
+        value);
   }
 
   private static void require(boolean condition, String message) {

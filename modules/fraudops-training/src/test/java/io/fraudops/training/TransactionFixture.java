@@ -75,4 +75,32 @@ final class TransactionFixture {
         distance,
         fraud ? 1 : 0);
   }
+
+  /** The same transaction with another amount (and its log). */
+  static Transaction withAmount(Transaction t, double amount) {
+    return new Transaction(
+        t.transactionId(),
+        t.timestamp(),
+        t.cardholderId(),
+        t.cardholderName(),
+        amount,
+        t.merchantName(),
+        t.merchantCategory(),
+        t.merchantCity(),
+        t.merchantCountry(),
+        t.cardLast4(),
+        t.deviceFingerprint(),
+        t.ipAddress(),
+        t.userAgent(),
+        t.isOnline(),
+        t.hourOfDay(),
+        t.dayOfWeek(),
+        t.isWeekend(),
+        t.transactionsLast24h(),
+        t.totalAmountLast24h(),
+        t.transactionsLast1h(),
+        Math.log1p(amount),
+        t.distanceFromHome(),
+        t.isFraud());
+  }
 }

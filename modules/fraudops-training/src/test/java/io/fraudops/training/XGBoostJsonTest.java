@@ -27,12 +27,20 @@ class XGBoostJsonTest {
       labels[r] = x[r * width] + 0.5 * random.nextGaussian() > 1 ? 1 : 0;
     }
     FeatureMatrix data = FeatureMatrix.of(x, labels, width);
-    TrainingConfig config = new TrainingConfig("cut", "xgboost", 40, 4, 0.3, 0.2, 0.2, 0, 1, 1);
-
-    try (TrainedBooster full =
-        new XGBoostTrainer(config).train(data, data, TrainingListener.NONE)) {
+    try (FittedModel full =
+        new XGBoostLearner()
+            .fit(
+                data,
+                data,
+                java.util.Map.of("max_depth", 4, "eta", 0.3),
+                1.0,
+                40,
+                0,
+                1,
+                1,
+                TrainingListener.NONE)) {
       assertThat(full.bestRound()).isEqualTo(40);
-      byte[] cut = XGBoostJson.keepRounds(full.modelJson(), 15);
+      byte[] cut = XGBoostJson.keepRounds(full.modelFile(), 15);
 
       JsonNode model = Json.MAPPER.readTree(cut).at("/learner/gradient_booster/model");
       assertThat(model.get("trees").size()).isEqualTo(15);
@@ -40,7 +48,7 @@ class XGBoostJsonTest {
       assertThat(model.get("iteration_indptr").size()).isEqualTo(16);
       assertThat(model.at("/gbtree_model_param/num_trees").asString()).isEqualTo("15");
       float[][] fromCut = predict(cut, x, rows, width, 0);
-      float[][] fromRange = predict(full.modelJson(), x, rows, width, 15);
+      float[][] fromRange = predict(full.modelFile(), x, rows, width, 15);
       XGBoostScorer scorer = XGBoostScorer.fromJson(cut);
       double[] row = new double[width];
       for (int r = 0; r < rows; r++) {

@@ -20,7 +20,7 @@ class XGBoostParityTest {
   private static final int ROUNDS = 60;
   private static final double NAN_SHARE = 0.1;
 
-  private static TrainedBooster trained;
+  private static XGBoostTreeModel trained;
 
   /** Half the columns take values on a grid, so the trees' split points recur in new rows. */
   private static double value(Random random, int column) {
@@ -57,14 +57,24 @@ class XGBoostParityTest {
       labels[r] = signal > 5.5 ? 1 : 0;
     }
     FeatureMatrix all = FeatureMatrix.of(asFloats(x), labels, WIDTH);
-    TrainingConfig config =
-        new TrainingConfig("parity", "xgboost", ROUNDS, 6, 0.3, 0.2, 0.2, 0, 2, 7);
-    trained = new XGBoostTrainer(config).train(all, all, TrainingListener.NONE);
+    trained =
+        (XGBoostTreeModel)
+            new XGBoostLearner()
+                .fit(
+                    all,
+                    all,
+                    java.util.Map.of("max_depth", 6, "eta", 0.3),
+                    1.0,
+                    ROUNDS,
+                    0,
+                    2,
+                    7,
+                    TrainingListener.NONE);
   }
 
   @Test
   void pureJavaProbabilitiesMatchXGBoostOnTenThousandRowsWithMissingValues() throws Exception {
-    XGBoostScorer scorer = XGBoostScorer.fromJson(trained.modelJson());
+    XGBoostScorer scorer = XGBoostScorer.fromJson(trained.modelFile());
     assertThat(scorer.trees()).isEqualTo(ROUNDS);
     Random random = new Random(2024);
     int rows = 12_000;
@@ -80,7 +90,7 @@ class XGBoostParityTest {
     }
     float[] asFloat = asFloats(x);
     double[] expected = trained.predict(asFloat, rows, WIDTH);
-    Booster reloaded = XGBoost.loadModel(trained.modelJson());
+    Booster reloaded = XGBoost.loadModel(trained.modelFile());
     float[][] expectedMargin =
         reloaded.inplace_predict(
             asFloat,

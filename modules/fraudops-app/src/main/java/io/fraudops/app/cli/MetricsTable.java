@@ -9,29 +9,50 @@ final class MetricsTable {
   private MetricsTable() {}
 
   private static final Map<String, String> LABELS =
-      Map.of(
-          "auc_roc", "AUC-ROC",
-          "average_precision", "Average precision",
-          "precision_at_90_recall", "Precision at 90% recall",
-          "precision", "Precision at threshold",
-          "recall", "Recall at threshold",
-          "f1", "F1 at threshold");
+      Map.ofEntries(
+          Map.entry("auc_roc", "AUC-ROC"),
+          Map.entry("average_precision", "Average precision"),
+          Map.entry("precision_at_90_recall", "Precision at 90% recall"),
+          Map.entry("recall_at_1pct_fpr", "Recall at 1% FPR"),
+          Map.entry("precision", "Precision at threshold"),
+          Map.entry("recall", "Recall at threshold"),
+          Map.entry("f1", "F1 at threshold"),
+          Map.entry("brier_score", "Brier score"),
+          Map.entry("log_loss", "Log loss"),
+          Map.entry("card_precision_at_k", "Card precision@k"),
+          Map.entry("fraud_amount_caught", "Fraud amount caught"),
+          Map.entry("fraud_amount_missed", "Fraud amount missed"));
 
   static String render(TrainingResult result) {
     StringBuilder out = new StringBuilder("Test metrics (out-of-time, later 20% of the data):\n");
     for (String key :
         new String[] {
-          "auc_roc", "average_precision", "precision_at_90_recall", "precision", "recall", "f1"
+          "auc_roc",
+          "average_precision",
+          "precision_at_90_recall",
+          "recall_at_1pct_fpr",
+          "precision",
+          "recall",
+          "f1",
+          "brier_score",
+          "log_loss",
+          "card_precision_at_k",
+          "fraud_amount_caught",
+          "fraud_amount_missed"
         }) {
       Double value = result.testMetrics().get(key);
       if (value != null) {
-        out.append(String.format(Locale.ROOT, "  %-26s %.4f%n", LABELS.get(key), value));
+        String format = key.startsWith("fraud_amount") ? "  %-26s %,.2f%n" : "  %-26s %.4f%n";
+        out.append(String.format(Locale.ROOT, format, LABELS.get(key), value));
       }
     }
     var c = result.testConfusion();
     out.append(
         String.format(
-            Locale.ROOT, "  %-26s %.4f%n", "Threshold (max F1 on validation)", result.threshold()));
+            Locale.ROOT,
+            "  %-26s %.4f%n",
+            "Threshold (" + result.bundle().manifest().params().get("threshold_rule") + ")",
+            result.threshold()));
     out.append(
         String.format(
             Locale.ROOT,
@@ -40,6 +61,17 @@ final class MetricsTable {
             c.fp(),
             c.fn(),
             c.tn()));
+    StringBuilder phases = new StringBuilder();
+    result
+        .phaseTimes()
+        .forEach(
+            (phase, took) ->
+                phases.append(
+                    String.format(Locale.ROOT, "%s %.2f s, ", phase, took.toNanos() / 1e9)));
+    if (!phases.isEmpty()) {
+      phases.setLength(phases.length() - 2);
+      out.append(String.format(Locale.ROOT, "%n  Time per phase             %s", phases));
+    }
     return out.toString();
   }
 }

@@ -3,13 +3,16 @@ package io.fraudops.app.cli;
 import io.fraudops.app.registry.ModelRegistry;
 import io.fraudops.app.registry.ModelVersion;
 import io.fraudops.app.serving.ModelHolder;
+import io.fraudops.app.training.DataLocation;
 import io.fraudops.core.bundle.Sha256;
 import io.fraudops.data.generate.GeneratorConfig;
+import io.fraudops.training.TrainingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -112,8 +115,17 @@ final class QuickstartCommand implements Callable<Integer> {
               + version.version()
               + " (trained on this dataset)");
     } else {
+      TrainingConfig trainingConfig =
+          TrainingConfig.defaults(name)
+              .withReportDirectory(TrainCommand.reportDirectory(homeDir, name));
       TrainCommand.Trained trained =
-          TrainCommand.train(validated.rows(), dataset, name, 200, console, ctx);
+          TrainCommand.train(
+              validated.rows(),
+              DataLocation.local(dataset.toString()),
+              name,
+              trainingConfig,
+              console,
+              CompletableFuture.completedFuture(ctx));
       version = trained.version();
       console.line(
           "[3/5] train     registered "
@@ -122,6 +134,10 @@ final class QuickstartCommand implements Callable<Integer> {
               + version.version()
               + " in "
               + Console.seconds(trained.took()));
+      trained
+          .result()
+          .report()
+          .ifPresent(report -> console.line("                evaluation report: " + report));
     }
 
     // 5. Promote + serve

@@ -10,8 +10,16 @@ import io.fraudops.training.TrainingConfig;
 import io.fraudops.training.TrainingJob;
 import io.fraudops.training.TrainingListener;
 import io.fraudops.training.TrainingResult;
+import io.fraudops.training.Trial;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,9 +34,9 @@ import picocli.CommandLine.Option;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Train a model on a transaction file (out-of-time split: earlier 80% train, later 20% test),",
-      "record it as a tracking run (params, per-round metrics, final metrics, artifacts, dataset),",
-      "and register the run's bundle as the model's next version."
+      "Train one or more models on a transaction file (out-of-time split: earlier 80% train, later",
+      "20% test), write an evaluation report, record everything as a tracking run (params, per-round",
+      "metrics, final metrics, report, bundle, dataset) and register the best as the next version."
     })
 final class TrainCommand implements Callable<Integer> {
 
@@ -42,12 +50,6 @@ final class TrainCommand implements Callable<Integer> {
   String data;
 
   @Option(
-      names = "--algorithm",
-      defaultValue = "xgboost",
-      description = "learner (default: ${DEFAULT-VALUE})")
-  String algorithm;
-
-  @Option(
       names = "--model-name",
       description = "registered model name (default: $FRAUDOPS_MODEL_NAME or fraud-detector)")
   String modelName;
@@ -57,18 +59,12 @@ final class TrainCommand implements Callable<Integer> {
       description = "tracking experiment of the run (default: the model name)")
   String experiment;
 
-  @Option(
-      names = "--rounds",
-      defaultValue = "200",
-      description = "boosting rounds (default: ${DEFAULT-VALUE})")
-  int rounds;
+  @Mixin TrainingOptions training;
 
   @Override
   public Integer call() {
-    if (!"xgboost".equals(algorithm)) {
-      throw new CommandFailedException(
-          ExitCodes.UNUSABLE_INPUT, "unknown algorithm '" + algorithm + "' (available: xgboost)");
-    }
+    String name = modelName != null ? modelName : defaultModelName();
+    TrainingConfig config = training.toConfig(name, reportDirectory(home.resolve(), name));
     Console console = Console.stdout();
     // The registry context starts while the model trains: its start-up costs nothing then.
     CompletableFuture<ConfigurableApplicationContext> context =
@@ -76,30 +72,29 @@ final class TrainCommand implements Callable<Integer> {
     try (DataLocation location = ValidateCommand.open(data, console)) {
       console.progress("reading " + data);
       List<Transaction> rows = ValidateCommand.read(location.file());
-      String name = modelName != null ? modelName : defaultModelName();
       Trained trained =
-          train(
-              rows,
-              location,
-              name,
-              experiment != null ? experiment : name,
-              rounds,
-              console,
-              context);
-      console.line(MetricsTable.render(trained.result()));
+          train(rows, location, experiment != null ? experiment : name, config, console, context);
+      TrainingResult result = trained.result();
+      if (result.candidates().size() > 1 || !result.trials().isEmpty()) {
+        console.line(ComparisonTable.render(result));
+      }
+      console.line(MetricsTable.render(result));
+      result.report().ifPresent(report -> console.line("Evaluation report: " + report));
       ModelVersion version = trained.version();
       console.line(
           String.format(
               Locale.ROOT,
-              "Registered %s v%d (AUC-ROC %.4f, AP %.4f, threshold %.3f) from %,d rows in %s; run %s",
+              "Registered %s v%d (%s, AUC-ROC %.4f, AP %.4f, threshold %.3f) from %,d rows in %s;"
+                  + " run %s",
               version.name(),
               version.version(),
-              trained.result().testMetrics().get("auc_roc"),
-              trained.result().testMetrics().get("average_precision"),
-              trained.result().threshold(),
+              result.algorithm(),
+              result.testMetrics().get("auc_roc"),
+              result.testMetrics().get("average_precision"),
+              result.threshold(),
               rows.size(),
               Console.seconds(trained.took()),
-              version.runId()));
+              trained.runId()));
       return ExitCodes.OK;
     } finally {
       context.thenAccept(ConfigurableApplicationContext::close);
@@ -111,23 +106,33 @@ final class TrainCommand implements Callable<Integer> {
     return env == null || env.isBlank() ? "fraud-detector" : env;
   }
 
-  record Trained(TrainingResult result, ModelVersion version, Duration took) {}
+  /**
+   * Where a run's report goes: {@code <home>/reports/<model>/run-<UTC time>} (the version is only
+   * known once the bundle is registered, after training).
+   */
+  static Path reportDirectory(Path home, String modelName) {
+    String run =
+        DateTimeFormatter.ofPattern("'run-'yyyyMMdd-HHmmss-SSS'Z'")
+            .withZone(ZoneOffset.UTC)
+            .format(Instant.now());
+    return home.resolve("reports").resolve(modelName).resolve(run);
+  }
+
+  record Trained(TrainingResult result, ModelVersion version, String runId, Duration took) {}
 
   /**
-   * Trains on rows already read, with progress on the console, then records the run and registers
-   * the version through the registry context (which may still be starting). A failed training is
-   * recorded as a FAILED run. Shared with quickstart.
+   * Trains on rows already read, with progress on the console, then records the run (with the
+   * report files as artifacts) and registers the winner through the registry context (which may
+   * still be starting). A failed training is recorded as a FAILED run. Shared with quickstart.
    */
   static Trained train(
       List<Transaction> rows,
       DataLocation data,
-      String modelName,
       String experiment,
-      int rounds,
+      TrainingConfig config,
       Console console,
       CompletableFuture<ConfigurableApplicationContext> context) {
     long started = System.nanoTime();
-    TrainingConfig config = config(modelName, rounds);
     console.progress("hashing " + data.name());
     DatasetInfo dataset = new DatasetInfo(data.name(), rows.size(), Sha256.of(data.file()));
     TrainingRuns.Recording recording = new TrainingRuns.Recording(progress(console));
@@ -152,54 +157,60 @@ final class TrainCommand implements Callable<Integer> {
             .getBean(TrainingRuns.class)
             .finish(
                 experiment,
-                modelName,
+                config.modelName(),
                 config,
                 dataset,
                 recording,
                 result,
-                Map.of(),
+                reportArtifacts(result),
                 ModelsCommand.actor());
-    return new Trained(result, recorded.version(), Duration.ofNanos(System.nanoTime() - started));
+    return new Trained(
+        result,
+        recorded.version(),
+        recorded.run().runId(),
+        Duration.ofNanos(System.nanoTime() - started));
   }
 
-  /** Trains on a local file and registers with an already running context (quickstart). */
-  static Trained train(
-      List<Transaction> rows,
-      Path data,
-      String modelName,
-      int rounds,
-      Console console,
-      ConfigurableApplicationContext context) {
-    return train(
-        rows,
-        DataLocation.local(data.toString()),
-        modelName,
-        modelName,
-        rounds,
-        console,
-        CompletableFuture.completedFuture(context));
-  }
-
-  private static TrainingConfig config(String modelName, int rounds) {
-    TrainingConfig d = TrainingConfig.defaults(modelName);
-    return new TrainingConfig(
-        d.modelName(),
-        d.algorithm(),
-        rounds,
-        d.maxDepth(),
-        d.eta(),
-        d.testFraction(),
-        d.validationFraction(),
-        d.earlyStoppingRounds(),
-        d.threads(),
-        d.seed());
+  /** The report's files (HTML, PNG, SVG) as run artifacts under {@code report/}. */
+  private static Map<String, byte[]> reportArtifacts(TrainingResult result) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (Path file : result.artifacts()) {
+      try {
+        files.put("report/" + file.getFileName(), Files.readAllBytes(file));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read report file " + file, e);
+      }
+    }
+    return files;
   }
 
   private static TrainingListener progress(Console console) {
     return new TrainingListener() {
+      private String candidate = "";
+
+      @Override
+      public void candidateStarted(String algorithm, int index, int count) {
+        candidate = count > 1 ? algorithm + " (" + index + "/" + count + ") " : "";
+      }
+
       @Override
       public void phaseStarted(String phase) {
-        console.progress("training: " + phase);
+        console.progress("training: " + candidate + phase);
+      }
+
+      @Override
+      public void trialFinished(Trial trial) {
+        console.progress(
+            String.format(
+                Locale.ROOT,
+                "tuning %s: trial %d, rung %d (%d rounds): %s %.4f, %s",
+                trial.algorithm(),
+                trial.number(),
+                trial.rung(),
+                trial.budget(),
+                trial.metric(),
+                trial.score(),
+                trial.status().wire()));
       }
 
       @Override
@@ -207,7 +218,8 @@ final class TrainCommand implements Callable<Integer> {
         console.progress(
             String.format(
                 Locale.ROOT,
-                "training: round %d / %d, validation AUC-PR %.4f",
+                "training: %sround %d / %d, validation AUC-PR %.4f",
+                candidate,
                 round,
                 totalRounds,
                 validationAucPr));

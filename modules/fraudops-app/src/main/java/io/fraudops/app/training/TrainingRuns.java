@@ -12,10 +12,12 @@ import io.fraudops.core.bundle.BundleManifest;
 import io.fraudops.core.bundle.Json;
 import io.fraudops.core.bundle.ModelBundle;
 import io.fraudops.core.bundle.Provenance;
+import io.fraudops.training.Candidate;
 import io.fraudops.training.DatasetInfo;
 import io.fraudops.training.TrainingConfig;
 import io.fraudops.training.TrainingListener;
 import io.fraudops.training.TrainingResult;
+import io.fraudops.training.Trial;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,11 +52,17 @@ public final class TrainingRuns {
     this.artifacts = artifacts;
   }
 
-  /** What a training did, collected while it ran. */
+  /**
+   * What a training did, collected while it ran: the validation AUC-PR of every boosting round (per
+   * candidate when several algorithms compete: {@code validation_auc_pr.<algorithm>}; the refit on
+   * train + validation has no validation and is not recorded). Tuning trials are in the result and
+   * become the run's {@code tuning/trials.json}.
+   */
   public static final class Recording implements TrainingListener {
     private final long startedAt = System.currentTimeMillis();
     private final List<Metric> rounds = new ArrayList<>();
     private final TrainingListener delegate;
+    private String roundMetric = ROUND_METRIC;
 
     public Recording(TrainingListener delegate) {
       this.delegate = delegate == null ? TrainingListener.NONE : delegate;
@@ -71,8 +79,26 @@ public final class TrainingRuns {
     }
 
     @Override
+    public synchronized void candidateStarted(String algorithm, int index, int count) {
+      roundMetric = count > 1 ? ROUND_METRIC + "." + algorithm : ROUND_METRIC;
+      delegate.candidateStarted(algorithm, index, count);
+    }
+
+    @Override
+    public void candidateFinished(Candidate candidate) {
+      delegate.candidateFinished(candidate);
+    }
+
+    @Override
+    public void trialFinished(Trial trial) {
+      delegate.trialFinished(trial);
+    }
+
+    @Override
     public synchronized void round(int round, int totalRounds, double validationAucPr) {
-      rounds.add(new Metric(ROUND_METRIC, validationAucPr, System.currentTimeMillis(), round));
+      if (!Double.isNaN(validationAucPr)) {
+        rounds.add(new Metric(roundMetric, validationAucPr, System.currentTimeMillis(), round));
+      }
       delegate.round(round, totalRounds, validationAucPr);
     }
 
@@ -180,18 +206,31 @@ public final class TrainingRuns {
     tags.put("fraudops.dataset.rows", Long.toString(dataset.rows()));
     tags.put("fraudops.dataset.sha256", dataset.sha256());
     Run run = tracking.createRun(experimentId, user, null, recording.startedAt(), tags);
+    // What was asked for, under "requested.": the bundle's effective params (the winner's, after
+    // tuning and early stopping) are logged unprefixed when the run finishes, and params are
+    // write-once.
     Map<String, String> params = new LinkedHashMap<>();
     params.put("model_name", config.modelName());
-    params.put("algorithm", config.algorithm());
-    params.put("rounds", Integer.toString(config.rounds()));
-    params.put("max_depth", Integer.toString(config.maxDepth()));
-    params.put("eta", Double.toString(config.eta()));
-    params.put("test_fraction", Double.toString(config.testFraction()));
-    params.put("validation_fraction", Double.toString(config.validationFraction()));
-    params.put("early_stopping_rounds", Integer.toString(config.earlyStoppingRounds()));
-    params.put("seed", Long.toString(config.seed()));
     params.put("dataset_rows", Long.toString(dataset.rows()));
     params.put("dataset_sha256", dataset.sha256());
+    params.put(
+        "requested.algorithms",
+        String.join(",", config.algorithms().stream().map(a -> a.id()).toList()));
+    params.put("requested.rounds", Integer.toString(config.rounds()));
+    params.put("requested.max_depth", Integer.toString(config.maxDepth()));
+    params.put("requested.eta", Double.toString(config.eta()));
+    params.put("requested.test_fraction", Double.toString(config.testFraction()));
+    params.put("requested.validation_fraction", Double.toString(config.validationFraction()));
+    params.put("requested.early_stopping_rounds", Integer.toString(config.earlyStoppingRounds()));
+    params.put("requested.seed", Long.toString(config.seed()));
+    params.put("requested.imbalance", config.imbalance().id());
+    params.put("requested.threshold_rule", config.thresholdRule().id());
+    params.put("requested.selection_metric", config.selectionMetric());
+    params.put(
+        "requested.tuning",
+        config.tuning().enabled()
+            ? config.tuning().trials() + " trials, budget " + config.tuning().timeBudget()
+            : "off");
     logParams(run.runId(), params);
     return run;
   }
@@ -255,6 +294,12 @@ public final class TrainingRuns {
     files.put("evaluation/evaluation.json", Json.MAPPER.writeValueAsBytes(evaluation));
     if (bundle.hasEntry(ModelBundle.PROFILE)) {
       files.put("evaluation/training_profile.json", bundle.entry(ModelBundle.PROFILE));
+    }
+    if (result.candidates().size() > 1) {
+      files.put("evaluation/candidates.json", Json.MAPPER.writeValueAsBytes(result.candidates()));
+    }
+    if (!result.trials().isEmpty()) {
+      files.put("tuning/trials.json", Json.MAPPER.writeValueAsBytes(result.trials()));
     }
     return files;
   }

@@ -379,7 +379,9 @@ class QuickstartFlowIT {
     Run run = tracking.getRun(v1.runId());
     assertThat(run.info().status()).isEqualTo(RunStatus.FINISHED);
     assertThat(run.info().endTime()).isNotNull();
-    assertThat(run.params()).containsKeys("rounds", "max_depth", "eta", "best_round", "train_rows");
+    assertThat(run.params())
+        .containsKeys("num_boost_round", "max_depth", "eta", "best_round", "train_rows")
+        .containsEntry("requested.rounds", "80");
     assertThat(run.tags())
         .containsEntry("fraudops.dataset.path", data.toString())
         .containsEntry("fraudops.dataset.rows", "40000")

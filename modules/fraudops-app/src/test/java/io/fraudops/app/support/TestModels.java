@@ -71,7 +71,7 @@ public final class TestModels {
     TrainingConfig config =
         new TrainingConfig(
             d.modelName(),
-            d.algorithm(),
+            d.algorithm().id(),
             rounds,
             4,
             0.3,

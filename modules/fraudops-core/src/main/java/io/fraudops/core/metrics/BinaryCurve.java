@@ -1,6 +1,7 @@
 package io.fraudops.core.metrics;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The operating points of a scorer on labelled data: for every distinct score {@code t}, from the
@@ -198,6 +199,124 @@ public final class BinaryCurve {
       }
     }
     return new ThresholdChoice(thresholds[best], confusionAtPoint(best));
+  }
+
+  /**
+   * The best recall among operating points whose false-positive rate is at most {@code maxFpr},
+   * e.g. 0.01 for "recall at 1% FPR"; 0 when no point qualifies. {@code NaN} when either class is
+   * absent.
+   */
+  public double recallAtFalsePositiveRate(double maxFpr) {
+    if (!(maxFpr >= 0 && maxFpr <= 1)) {
+      throw new IllegalArgumentException("false-positive rate must be in [0, 1], got " + maxFpr);
+    }
+    if (positives == 0 || negatives == 0) {
+      return Double.NaN;
+    }
+    double best = 0;
+    for (int k = 0; k < thresholds.length; k++) {
+      // fp / negatives <= maxFpr, compared without rounding the rate
+      if (falsePositives[k] <= maxFpr * negatives) {
+        best = Math.max(best, (double) truePositives[k] / positives);
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The highest threshold whose recall reaches {@code targetRecall}: it meets the target while
+   * flagging the fewest transactions.
+   *
+   * @throws IllegalStateException when there is no fraud
+   */
+  public ThresholdChoice thresholdForRecall(double targetRecall) {
+    if (!(targetRecall >= 0 && targetRecall <= 1)) {
+      throw new IllegalArgumentException("target recall must be in [0, 1], got " + targetRecall);
+    }
+    if (positives == 0) {
+      throw new IllegalStateException("no fraud among the rows: recall is undefined");
+    }
+    for (int k = 0; k < thresholds.length; k++) {
+      if (truePositives[k] >= targetRecall * positives) {
+        return new ThresholdChoice(thresholds[k], confusionAtPoint(k));
+      }
+    }
+    int last = thresholds.length - 1; // recall 1 at the lowest score
+    return new ThresholdChoice(thresholds[last], confusionAtPoint(last));
+  }
+
+  /**
+   * The lowest threshold whose precision reaches {@code targetPrecision}, i.e. the most fraud
+   * caught at that precision; empty when no operating point reaches it.
+   */
+  public Optional<ThresholdChoice> thresholdForPrecision(double targetPrecision) {
+    if (!(targetPrecision >= 0 && targetPrecision <= 1)) {
+      throw new IllegalArgumentException(
+          "target precision must be in [0, 1], got " + targetPrecision);
+    }
+    for (int k = thresholds.length - 1; k >= 0; k--) {
+      long tp = truePositives[k];
+      long flagged = tp + falsePositives[k];
+      if (tp > 0 && tp >= targetPrecision * flagged) {
+        return Optional.of(new ThresholdChoice(thresholds[k], confusionAtPoint(k)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The threshold with the highest precision (the highest such threshold on a tie).
+   *
+   * @throws IllegalStateException when there is no fraud
+   */
+  public ThresholdChoice bestPrecision() {
+    if (positives == 0) {
+      throw new IllegalStateException("no fraud among the rows: precision is undefined");
+    }
+    int best = 0;
+    for (int k = 1; k < thresholds.length; k++) {
+      // tp_k / n_k > tp_best / n_best, as exact products
+      long lhs = truePositives[k] * (truePositives[best] + falsePositives[best]);
+      long rhs = truePositives[best] * (truePositives[k] + falsePositives[k]);
+      if (lhs > rhs) {
+        best = k;
+      }
+    }
+    return new ThresholdChoice(thresholds[best], confusionAtPoint(best));
+  }
+
+  /** The distinct scores, from the highest down: the thresholds of the operating points. */
+  public double[] thresholds() {
+    return thresholds.clone();
+  }
+
+  /**
+   * The ROC curve: {@code [0]} false-positive rates and {@code [1]} true-positive rates, starting
+   * at (0, 0) and then one point per threshold, from the highest down.
+   */
+  public double[][] rocCurve() {
+    double[] fpr = new double[thresholds.length + 1];
+    double[] tpr = new double[thresholds.length + 1];
+    for (int k = 0; k < thresholds.length; k++) {
+      fpr[k + 1] = negatives == 0 ? 0 : (double) falsePositives[k] / negatives;
+      tpr[k + 1] = positives == 0 ? 0 : (double) truePositives[k] / positives;
+    }
+    return new double[][] {fpr, tpr};
+  }
+
+  /**
+   * The precision-recall curve: {@code [0]} recalls and {@code [1]} precisions, one point per
+   * threshold, from the highest down.
+   */
+  public double[][] precisionRecallCurve() {
+    double[] recall = new double[thresholds.length];
+    double[] precision = new double[thresholds.length];
+    for (int k = 0; k < thresholds.length; k++) {
+      long tp = truePositives[k];
+      recall[k] = positives == 0 ? 0 : (double) tp / positives;
+      precision[k] = (double) tp / (tp + falsePositives[k]);
+    }
+    return new double[][] {recall, precision};
   }
 
   /** The confusion matrix of "flag when {@code score >= threshold}", in O(log n). */

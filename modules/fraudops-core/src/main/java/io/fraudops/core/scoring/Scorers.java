@@ -8,6 +8,12 @@ public final class Scorers {
   private Scorers() {}
 
   /**
+   * A random forest grown by XGBoost ({@code num_parallel_tree} trees in one round): the model file
+   * is XGBoost JSON, scored by {@link XGBoostScorer}.
+   */
+  public static final String RANDOM_FOREST = "rf";
+
+  /**
    * The scorer for a bundle's model, chosen by {@code manifest.algorithm()}.
    *
    * @throws UnsupportedModelException when the algorithm has no pure-Java scorer, the model file
@@ -17,7 +23,10 @@ public final class Scorers {
     BundleManifest manifest = bundle.manifest();
     Scorer scorer =
         switch (manifest.algorithm()) {
-          case XGBoostScorer.ALGORITHM -> XGBoostScorer.fromJson(bundle.modelBytes());
+          case XGBoostScorer.ALGORITHM, RANDOM_FOREST ->
+              XGBoostScorer.fromJson(bundle.modelBytes());
+          case LightGbmScorer.ALGORITHM -> LightGbmScorer.fromText(bundle.modelBytes());
+          case LinearScorer.ALGORITHM -> LinearScorer.fromJson(bundle.modelBytes());
           default ->
               throw new UnsupportedModelException(
                   "no pure-Java scorer for algorithm '"

@@ -58,8 +58,8 @@ class ScorersTest {
 
   @Test
   void refusesAnAlgorithmWithoutAPureJavaScorer() {
-    assertThatThrownBy(() -> Scorers.forBundle(bundle("lightgbm", List.of("a", "b"))))
+    assertThatThrownBy(() -> Scorers.forBundle(bundle("naive_bayes", List.of("a", "b"))))
         .isInstanceOf(UnsupportedModelException.class)
-        .hasMessageContaining("algorithm 'lightgbm'");
+        .hasMessageContaining("algorithm 'naive_bayes'");
   }
 }
