@@ -1,6 +1,7 @@
 package io.fraudops.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.fraudops.app.registry.ArtifactStore;
 import io.fraudops.app.registry.ModelRegistry;
@@ -201,6 +202,146 @@ class QuickstartFlowIT {
         t.totalAmountLast24h(),
         t.transactionsLast1h(),
         t.distanceFromHome());
+  }
+
+  // --- explain=true: TreeSHAP contributions and reasons, through the public port ---
+
+  @Test
+  void explainReturnsTopContributionsThatAddUpToTheScoreAndReasons() throws Exception {
+    HttpResponse<String> r = post("/predict?explain=true", RISKY);
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode p = json(r);
+    JsonNode e = p.get("explanation");
+    JsonNode top = e.get("top_features");
+    assertThat(top.size()).isEqualTo(5);
+    for (int i = 1; i < top.size(); i++) {
+      assertThat(Math.abs(top.get(i).get("contribution").asDouble()))
+          .isLessThanOrEqualTo(Math.abs(top.get(i - 1).get("contribution").asDouble()));
+    }
+    assertThat(top.get(0).get("feature").asString()).isNotBlank();
+    assertThat(top.get(0).has("value")).isTrue();
+    JsonNode reasons = e.get("reasons");
+    assertThat(reasons.size()).isBetween(1, 3);
+    assertThat(reasons.get(0).asString()).isNotBlank();
+
+    // All 24 contributions plus the base value are the log-odds of fraud_probability: check it
+    // against the bundle's own scorer, and that the top five are the largest of the 24.
+    ModelRegistry registry = server.getBean(ModelRegistry.class);
+    ScoringModel offline =
+        ScoringModel.of(
+            registry.loadBundle(registry.byAlias("fraud-detector", "production").orElseThrow()));
+    var request = new io.fraudops.app.serving.PredictRequestReader().readOne(RISKY.getBytes());
+    double[] x = new double[24];
+    double[] phi = new double[25];
+    offline.explainer().contributions(request, x, phi);
+    double logOdds = 0;
+    for (double v : phi) {
+      logOdds += v;
+    }
+    double probability = p.get("fraud_probability").asDouble();
+    assertThat(1 / (1 + Math.exp(-logOdds))).isCloseTo(probability, within(1e-6));
+    assertThat(e.get("base_value").asDouble()).isEqualTo(phi[24]);
+    double[] sorted = java.util.Arrays.stream(phi, 0, 24).map(Math::abs).sorted().toArray();
+    assertThat(Math.abs(top.get(4).get("contribution").asDouble())).isEqualTo(sorted[19]);
+  }
+
+  @Test
+  void explainWorksOnBatchesAndIsAbsentByDefault() throws Exception {
+    HttpResponse<String> r =
+        post("/predict/batch?explain=true", "[" + ORDINARY + "," + RISKY + "]");
+    assertThat(r.statusCode()).isEqualTo(200);
+    for (JsonNode p : json(r).get("predictions")) {
+      assertThat(p.get("explanation").get("top_features").size()).isEqualTo(5);
+    }
+    assertThat(json(post("/predict", RISKY)).has("explanation")).isFalse();
+    assertThat(json(post("/predict?explain=false", RISKY)).has("explanation")).isFalse();
+  }
+
+  @Test
+  void invalidExplainParameterIs400NamingIt() throws Exception {
+    assertThat(fields(problem(post("/predict?explain=maybe", RISKY), 400)))
+        .containsExactly("explain");
+  }
+
+  @Test
+  void explainIsDescribedInOpenApi() throws Exception {
+    JsonNode api = json(get("/v3/api-docs"));
+    JsonNode parameters = api.get("paths").get("/predict").get("post").get("parameters");
+    assertThat(parameters.get(0).get("name").asString()).isEqualTo("explain");
+    assertThat(api.get("components").get("schemas").has("Explanation")).isTrue();
+    assertThat(
+            api.get("components")
+                .get("schemas")
+                .get("Prediction")
+                .get("properties")
+                .has("explanation"))
+        .isTrue();
+  }
+
+  // --- the lean listener on the public port and the servlet container behind it ---
+
+  @Test
+  void publicListenerAndServletAnswerScoringIdentically() throws Exception {
+    int servletPort =
+        ((org.springframework.boot.web.server.context.WebServerApplicationContext) server)
+            .getWebServer()
+            .getPort();
+    int publicPort = io.fraudops.app.serving.PublicPort.of(server);
+    assertThat(publicPort).isNotEqualTo(servletPort);
+    assertThat(server.getBean(io.fraudops.app.serving.ScoringListener.class).isRunning()).isTrue();
+    String servlet = "http://127.0.0.1:" + servletPort;
+    for (String[] call :
+        new String[][] {
+          {"/predict?explain=true", ORDINARY},
+          {"/predict/batch?explain=true", "[" + ORDINARY + "," + ORDINARY + "]"},
+          {"/predict", ORDINARY.replace("42.5", "-3")},
+          {"/predict", "not json"},
+          {"/predict/batch", "[]"}
+        }) {
+      HttpResponse<String> viaListener = post(call[0], call[1]);
+      HttpResponse<String> viaServlet =
+          http.send(
+              HttpRequest.newBuilder(URI.create(servlet + call[0]))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(call[1]))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(viaListener.statusCode()).as(call[0]).isEqualTo(viaServlet.statusCode());
+      assertThat(viaListener.headers().firstValue("Content-Type"))
+          .isEqualTo(viaServlet.headers().firstValue("Content-Type"));
+      String timestamp = "\"timestamp\":\"[^\"]*\"";
+      assertThat(viaListener.body().replaceAll(timestamp, ""))
+          .as(call[0])
+          .isEqualTo(viaServlet.body().replaceAll(timestamp, ""));
+    }
+  }
+
+  @Test
+  void everyOtherPathIsForwardedToTheServletContainer() throws Exception {
+    // GET on a scoring path, unknown paths and the MLflow API all reach Spring MVC.
+    assertThat(get("/predict").statusCode()).isEqualTo(405);
+    assertThat(get("/no-such-path").statusCode()).isEqualTo(404);
+    HttpResponse<String> search =
+        post("/api/2.0/mlflow/experiments/search", "{\"max_results\": 5}");
+    assertThat(search.statusCode()).isEqualTo(200);
+    assertThat(json(search).has("experiments")).isTrue();
+    // Many requests on kept-alive connections, scoring and forwarded ones interleaved.
+    for (int i = 0; i < 50; i++) {
+      assertThat(post("/predict", ORDINARY).statusCode()).isEqualTo(200);
+      assertThat(get("/health").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void listenerRequestsAreCountedInTheHttpMetrics() throws Exception {
+    post("/predict?explain=true", ORDINARY);
+    post("/predict", "not json");
+    String metrics = get("/metrics").body();
+    assertThat(metrics)
+        .containsPattern(
+            "http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/predict\"")
+        .containsPattern(
+            "http_server_requests_seconds_count\\{[^}]*status=\"400\"[^}]*uri=\"/predict\"");
   }
 
   @Test
