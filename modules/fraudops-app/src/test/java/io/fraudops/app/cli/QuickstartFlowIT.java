@@ -344,6 +344,67 @@ class QuickstartFlowIT {
             "http_server_requests_seconds_count\\{[^}]*status=\"400\"[^}]*uri=\"/predict\"");
   }
 
+  /**
+   * A serve-only process (a JVM of its own, logging every class it loads) answers scoring and
+   * explanation requests without loading a single class of xgboost4j or LightGBM: no native library
+   * is called per request. The scorer classes it does load are the positive control.
+   */
+  @Test
+  void aServeOnlyProcessScoresAndExplainsWithoutNativeLibraries() throws Exception {
+    Path classLog = home.resolve("serve-classes.log");
+    Path out = home.resolve("serve-stdout.log");
+    Process serve =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + classLog,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.fraudops.app.FraudopsMain",
+                "serve",
+                "--home",
+                home.toString(),
+                "--port",
+                "0")
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
+    try {
+      String url = null;
+      for (int i = 0; i < 600 && url == null && serve.isAlive(); i++) {
+        Thread.sleep(100);
+        var m =
+            java.util.regex.Pattern.compile("serving on (http://\\S+)")
+                .matcher(Files.readString(out));
+        url = m.find() ? m.group(1) : null;
+      }
+      assertThat(url).as("serve printed its URL: %s", Files.readString(out)).isNotNull();
+      for (int i = 0; i < 20; i++) {
+        for (String path : List.of("/predict", "/predict?explain=true")) {
+          HttpResponse<String> r =
+              http.send(
+                  HttpRequest.newBuilder(URI.create(url + path))
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString(RISKY))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          assertThat(r.statusCode()).isEqualTo(200);
+        }
+      }
+    } finally {
+      serve.destroy();
+      serve.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+      serve.destroyForcibly();
+    }
+    String loaded = Files.readString(classLog);
+    assertThat(loaded)
+        .contains("io.fraudops.core.scoring.XGBoostScorer ")
+        .contains("io.fraudops.core.scoring.TreeShap ")
+        .contains("io.fraudops.app.serving.FrontHandler ");
+    assertThat(loaded)
+        .doesNotContain("ml.dmlc.xgboost4j")
+        .doesNotContain("com.microsoft.ml.lightgbm");
+  }
+
   @Test
   void docsAndOpenApiDescribeTheContract() throws Exception {
     HttpResponse<String> docs = get("/docs");

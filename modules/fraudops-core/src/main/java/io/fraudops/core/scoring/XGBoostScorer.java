@@ -48,6 +48,7 @@ public final class XGBoostScorer implements Scorer {
   private final int[] right;
   private final int[] missing; // child taken by NaN
   private final TreeShap shap; // null when the model file carries no sum_hessian covers
+  private final CompleteTrees complete; // null for ensembles too deep to pad
 
   private XGBoostScorer(int width, float baseMargin, Forest forest) {
     this.width = width;
@@ -58,6 +59,7 @@ public final class XGBoostScorer implements Scorer {
     this.left = forest.left;
     this.right = forest.right;
     this.missing = forest.missing;
+    this.complete = CompleteTrees.of(roots, feature, value, left, right, missing);
     this.shap =
         forest.cover == null
             ? null
@@ -155,6 +157,14 @@ public final class XGBoostScorer implements Scorer {
     if (features.length < width) {
       throw new IllegalArgumentException("expected " + width + " features, got " + features.length);
     }
+    if (complete != null) {
+      return complete.margin(baseMargin, features);
+    }
+    return walkedMargin(features);
+  }
+
+  /** The margin by walking the child pointers: the reference the complete layout must equal. */
+  float walkedMargin(double[] features) {
     float sum = baseMargin;
     for (int root : roots) {
       int node = root;
