@@ -11,7 +11,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -51,6 +50,7 @@ final class FrontHandler extends ChannelInboundHandlerAdapter {
   private final ScoringEndpoints endpoints;
   private final ScoringHttpMetrics metrics;
   private final InetSocketAddress backendAddress;
+  private final Class<? extends Channel> backendChannel;
 
   // The scoring request being read (path != null).
   private String scoringPath;
@@ -70,10 +70,14 @@ final class FrontHandler extends ChannelInboundHandlerAdapter {
   private boolean flushPending;
 
   FrontHandler(
-      ScoringEndpoints endpoints, ScoringHttpMetrics metrics, InetSocketAddress backendAddress) {
+      ScoringEndpoints endpoints,
+      ScoringHttpMetrics metrics,
+      InetSocketAddress backendAddress,
+      Class<? extends Channel> backendChannel) {
     this.endpoints = endpoints;
     this.metrics = metrics;
     this.backendAddress = backendAddress;
+    this.backendChannel = backendChannel;
   }
 
   @Override
@@ -244,7 +248,7 @@ final class FrontHandler extends ChannelInboundHandlerAdapter {
     Bootstrap bootstrap =
         new Bootstrap()
             .group(ctx.channel().eventLoop())
-            .channel(NioSocketChannel.class)
+            .channel(backendChannel)
             .option(ChannelOption.TCP_NODELAY, true)
             .handler(
                 new ChannelInitializer<Channel>() {

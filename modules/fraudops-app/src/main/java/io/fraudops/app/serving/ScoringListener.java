@@ -9,9 +9,15 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -84,12 +90,20 @@ public class ScoringListener implements SmartLifecycle {
     int backendPort = ((WebServerApplicationContext) context).getWebServer().getPort();
     InetSocketAddress backend =
         new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), backendPort);
-    EventLoopGroup loops = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+    // Native epoll where the platform has it (Linux): fewer syscalls per request than NIO.
+    boolean epoll = Epoll.isAvailable();
+    EventLoopGroup loops =
+        new MultiThreadIoEventLoopGroup(
+            threads, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    Class<? extends ServerChannel> serverChannel =
+        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    Class<? extends Channel> clientChannel =
+        epoll ? EpollSocketChannel.class : NioSocketChannel.class;
     try {
       ServerBootstrap bootstrap =
           new ServerBootstrap()
               .group(loops)
-              .channel(NioServerSocketChannel.class)
+              .channel(serverChannel)
               .option(ChannelOption.SO_BACKLOG, 1024)
               .childOption(ChannelOption.TCP_NODELAY, true)
               .childHandler(
@@ -98,7 +112,9 @@ public class ScoringListener implements SmartLifecycle {
                     protected void initChannel(SocketChannel ch) {
                       ch.pipeline()
                           .addLast("http", new HttpServerCodec())
-                          .addLast("front", new FrontHandler(endpoints, metrics, backend));
+                          .addLast(
+                              "front",
+                              new FrontHandler(endpoints, metrics, backend, clientChannel));
                     }
                   });
       InetSocketAddress bind =
@@ -110,10 +126,11 @@ public class ScoringListener implements SmartLifecycle {
       this.group = loops;
       this.port = ((InetSocketAddress) ch.localAddress()).getPort();
       log.info(
-          "scoring listener on {} ({} event loops); other paths go to the servlet container on"
+          "scoring listener on {} ({} {} event loops); other paths go to the servlet container on"
               + " 127.0.0.1:{}",
           ch.localAddress(),
           threads,
+          epoll ? "epoll" : "nio",
           backendPort);
     } catch (RuntimeException e) {
       loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);

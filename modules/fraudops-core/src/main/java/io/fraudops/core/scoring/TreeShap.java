@@ -69,6 +69,14 @@ final class TreeShap {
       expected += meanValue(root, mean);
       maxDepth = Math.max(maxDepth, depth(root));
     }
+    if (maxDepth + 2 >= RECIPROCAL.length) {
+      throw new UnsupportedModelException(
+          "a tree of depth "
+              + maxDepth
+              + " is too deep to explain (at most "
+              + (RECIPROCAL.length - 3)
+              + ")");
+    }
     this.expectedSum = expected;
     // A path holds at most depth + 1 elements; each recursion level keeps its own copy.
     int maxPath = maxDepth + 2;
@@ -179,6 +187,17 @@ final class TreeShap {
     recurse(x, phi, w, cold, start, depth + 1, coldZero * incomingZero, 0, split);
   }
 
+  // Reciprocals of small integers: the path weights are rescaled by (k+1)/(depth+1)-style ratios at
+  // every step, and multiplying by a stored 1/k keeps divisions (the bottleneck of this
+  // algorithm) out of the inner loops.
+  private static final double[] RECIPROCAL = new double[256];
+
+  static {
+    for (int k = 1; k < RECIPROCAL.length; k++) {
+      RECIPROCAL[k] = 1.0 / k;
+    }
+  }
+
   private static void extend(
       Workspace w, int start, int depth, double zeroFraction, double oneFraction, int feature) {
     int at = start + depth;
@@ -186,24 +205,35 @@ final class TreeShap {
     w.zero[at] = zeroFraction;
     w.one[at] = oneFraction;
     w.weight[at] = depth == 0 ? 1 : 0;
+    double inv = RECIPROCAL[depth + 1];
+    double[] weight = w.weight;
     for (int i = depth - 1; i >= 0; i--) {
-      w.weight[start + i + 1] += oneFraction * w.weight[start + i] * (i + 1) / (depth + 1);
-      w.weight[start + i] = zeroFraction * w.weight[start + i] * (depth - i) / (depth + 1);
+      int p = start + i;
+      weight[p + 1] += oneFraction * weight[p] * (i + 1) * inv;
+      weight[p] = zeroFraction * weight[p] * (depth - i) * inv;
     }
   }
 
   private static void unwind(Workspace w, int start, int depth, int pathIndex) {
     double oneFraction = w.one[start + pathIndex];
     double zeroFraction = w.zero[start + pathIndex];
-    double nextOnePortion = w.weight[start + depth];
-    for (int i = depth - 1; i >= 0; i--) {
-      int p = start + i;
-      if (oneFraction != 0) {
-        double tmp = w.weight[p];
-        w.weight[p] = nextOnePortion * (depth + 1) / ((i + 1) * oneFraction);
-        nextOnePortion = tmp - w.weight[p] * zeroFraction * (depth - i) / (depth + 1);
-      } else {
-        w.weight[p] = w.weight[p] * (depth + 1) / (zeroFraction * (depth - i));
+    double[] weight = w.weight;
+    double nextOnePortion = weight[start + depth];
+    int n = depth + 1;
+    double invN = RECIPROCAL[n];
+    if (oneFraction != 0) {
+      double invOne = 1 / oneFraction;
+      for (int i = depth - 1; i >= 0; i--) {
+        int p = start + i;
+        double tmp = weight[p];
+        weight[p] = nextOnePortion * n * RECIPROCAL[i + 1] * invOne;
+        nextOnePortion = tmp - weight[p] * zeroFraction * (depth - i) * invN;
+      }
+    } else {
+      double invZero = 1 / zeroFraction;
+      for (int i = depth - 1; i >= 0; i--) {
+        int p = start + i;
+        weight[p] = weight[p] * n * invZero * RECIPROCAL[depth - i];
       }
     }
     for (int i = pathIndex; i < depth; i++) {
@@ -217,16 +247,22 @@ final class TreeShap {
   private static double unwoundSum(Workspace w, int start, int depth, int pathIndex) {
     double oneFraction = w.one[start + pathIndex];
     double zeroFraction = w.zero[start + pathIndex];
-    double nextOnePortion = w.weight[start + depth];
+    double[] weight = w.weight;
+    double nextOnePortion = weight[start + depth];
+    int n = depth + 1;
+    double invN = RECIPROCAL[n];
     double total = 0;
-    for (int i = depth - 1; i >= 0; i--) {
-      int p = start + i;
-      if (oneFraction != 0) {
-        double tmp = nextOnePortion * (depth + 1) / ((i + 1) * oneFraction);
+    if (oneFraction != 0) {
+      double invOne = 1 / oneFraction;
+      for (int i = depth - 1; i >= 0; i--) {
+        double tmp = nextOnePortion * n * RECIPROCAL[i + 1] * invOne;
         total += tmp;
-        nextOnePortion = w.weight[p] - tmp * zeroFraction * ((depth - i) / (double) (depth + 1));
-      } else if (zeroFraction != 0) {
-        total += (w.weight[p] / zeroFraction) / ((depth - i) / (double) (depth + 1));
+        nextOnePortion = weight[start + i] - tmp * zeroFraction * (depth - i) * invN;
+      }
+    } else if (zeroFraction != 0) {
+      double invZero = 1 / zeroFraction;
+      for (int i = depth - 1; i >= 0; i--) {
+        total += weight[start + i] * invZero * n * RECIPROCAL[depth - i];
       }
     }
     return total;
