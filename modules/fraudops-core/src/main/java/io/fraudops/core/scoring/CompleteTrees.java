@@ -97,21 +97,61 @@ final class CompleteTrees {
   float margin(float base, double[] x) {
     float sum = base;
     int leaves = internal + 1;
-    for (int t = 0, nodes = 0, leafBase = 0;
-        t < trees;
-        t++, nodes += internal, leafBase += leaves) {
+    int t = 0;
+    // Eight trees walked side by side: each walk is a chain of dependent loads, and interleaving
+    // independent chains lets the CPU overlap them instead of waiting on each level in turn.
+    for (; t + 8 <= trees; t += 8) {
+      int n0 = t * internal;
+      int i0 = 0;
+      int i1 = 0;
+      int i2 = 0;
+      int i3 = 0;
+      int i4 = 0;
+      int i5 = 0;
+      int i6 = 0;
+      int i7 = 0;
+      for (int d = 0; d < depth; d++) {
+        i0 = step(n0, i0, x);
+        i1 = step(n0 + internal, i1, x);
+        i2 = step(n0 + 2 * internal, i2, x);
+        i3 = step(n0 + 3 * internal, i3, x);
+        i4 = step(n0 + 4 * internal, i4, x);
+        i5 = step(n0 + 5 * internal, i5, x);
+        i6 = step(n0 + 6 * internal, i6, x);
+        i7 = step(n0 + 7 * internal, i7, x);
+      }
+      int l0 = t * leaves - internal;
+      // Added one by one in tree order: the same float sum as a tree-at-a-time walk.
+      sum += leaf[l0 + i0];
+      sum += leaf[l0 + leaves + i1];
+      sum += leaf[l0 + 2 * leaves + i2];
+      sum += leaf[l0 + 3 * leaves + i3];
+      sum += leaf[l0 + 4 * leaves + i4];
+      sum += leaf[l0 + 5 * leaves + i5];
+      sum += leaf[l0 + 6 * leaves + i6];
+      sum += leaf[l0 + 7 * leaves + i7];
+    }
+    for (; t < trees; t++) {
+      int n = t * internal;
       int i = 0;
       for (int d = 0; d < depth; d++) {
-        int n = nodes + i;
-        float v = (float) x[feature[n]];
-        int goRight = v >= split[n] ? 1 : 0;
-        if (v != v) {
-          goRight = defaultRight[n]; // missing: the learned default direction
-        }
-        i = 2 * i + 1 + goRight;
+        i = step(n, i, x);
       }
-      sum += leaf[leafBase + i - internal];
+      sum += leaf[t * leaves + i - internal];
     }
     return sum;
+  }
+
+  /** One level down from heap slot {@code i} of the tree whose nodes start at {@code nodes}. */
+  private int step(int nodes, int i, double[] x) {
+    int n = nodes + i;
+    float v = (float) x[feature[n]] + 0.0f; // + 0.0f turns -0.0 into +0.0
+    // v >= split exactly when v - split is not negative (float subtraction of distinct values
+    // never rounds to zero), read from the sign bit: no branch to mispredict.
+    int goRight = (Float.floatToRawIntBits(v - split[n]) >>> 31) ^ 1;
+    if (v != v) {
+      goRight = defaultRight[n]; // missing: the learned default direction
+    }
+    return 2 * i + 1 + goRight;
   }
 }

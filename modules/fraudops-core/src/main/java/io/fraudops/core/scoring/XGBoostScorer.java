@@ -163,8 +163,11 @@ public final class XGBoostScorer implements Scorer {
     return walkedMargin(features);
   }
 
-  /** The margin by walking the child pointers: the reference the complete layout must equal. */
-  float walkedMargin(double[] features) {
+  /**
+   * The margin by walking the child pointers: the reference the complete layout must equal (tests)
+   * and is measured against (benchmarks).
+   */
+  public float walkedMargin(double[] features) {
     float sum = baseMargin;
     for (int root : roots) {
       int node = root;
