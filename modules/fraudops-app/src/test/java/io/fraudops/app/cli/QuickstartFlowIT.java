@@ -333,6 +333,42 @@ class QuickstartFlowIT {
   }
 
   @Test
+  void pipelinedRequestsAreAnsweredInOrderAcrossBothPaths() throws Exception {
+    // A forwarded GET and a scoring POST in one write: the listener must answer the GET (from the
+    // servlet container) before the POST it could answer at once.
+    byte[] body = ORDINARY.getBytes(StandardCharsets.UTF_8);
+    String requests =
+        "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n"
+            + "POST /predict HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            + "Content-Length: "
+            + body.length
+            + "\r\n\r\n"
+            + ORDINARY;
+    try (java.net.Socket socket =
+        new java.net.Socket("127.0.0.1", io.fraudops.app.serving.PublicPort.of(server))) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(requests.getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      StringBuilder received = new StringBuilder();
+      byte[] buffer = new byte[8192];
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (!received.toString().contains("\"model_version\":\"1\"}")
+          && System.currentTimeMillis() < deadline) {
+        int n = socket.getInputStream().read(buffer);
+        if (n < 0) {
+          break;
+        }
+        received.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+      }
+      String text = received.toString();
+      assertThat(text).contains("\"model_loaded\"").contains("\"fraud_probability\"");
+      assertThat(text.indexOf("\"model_loaded\""))
+          .isLessThan(text.indexOf("\"fraud_probability\""));
+      assertThat(text.split("HTTP/1.1 200", -1)).hasSize(3);
+    }
+  }
+
+  @Test
   void listenerRequestsAreCountedInTheHttpMetrics() throws Exception {
     post("/predict?explain=true", ORDINARY);
     post("/predict", "not json");
