@@ -31,6 +31,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * One client connection of the {@link ScoringListener}: scoring requests are buffered (up to the
@@ -51,6 +52,7 @@ final class FrontHandler extends ChannelInboundHandlerAdapter {
   private final ScoringHttpMetrics metrics;
   private final InetSocketAddress backendAddress;
   private final Class<? extends Channel> backendChannel;
+  private final Executor workers;
 
   // The scoring request being read (path != null).
   private String scoringPath;
@@ -73,8 +75,10 @@ final class FrontHandler extends ChannelInboundHandlerAdapter {
       ScoringEndpoints endpoints,
       ScoringHttpMetrics metrics,
       InetSocketAddress backendAddress,
-      Class<? extends Channel> backendChannel) {
+      Class<? extends Channel> backendChannel,
+      Executor workers) {
     this.endpoints = endpoints;
+    this.workers = workers;
     this.metrics = metrics;
     this.backendAddress = backendAddress;
     this.backendChannel = backendChannel;
@@ -174,9 +178,43 @@ final class FrontHandler extends ChannelInboundHandlerAdapter {
         byte[] bytes = ByteBufUtil.getBytes(body);
         body.release();
         body = null;
+        if (explain != null || ScoringEndpoints.PREDICT_BATCH.equals(path)) {
+          offload(ctx, path, explain, bytes);
+          return;
+        }
         answer = endpoints.handle(path, explain, bytes);
       }
       respond(ctx, path, answer);
+    }
+  }
+
+  /**
+   * Explanations (hundreds of microseconds: TreeSHAP visits every leaf) and batches (up to a
+   * thousand rows) run on a worker, so they never stall the single-row requests that share this
+   * event loop. Like a forwarded exchange, requests pipelined behind it wait their turn.
+   */
+  private void offload(ChannelHandlerContext ctx, String path, String explainValue, byte[] bytes) {
+    exchangeInFlight = true;
+    workers.execute(
+        () -> {
+          ScoringEndpoints.Answer answer = endpoints.handle(path, explainValue, bytes);
+          ctx.executor()
+              .execute(
+                  () -> {
+                    respond(ctx, path, answer);
+                    exchangeInFlight = false;
+                    drainQueued(ctx);
+                  });
+        });
+  }
+
+  private void drainQueued(ChannelHandlerContext ctx) {
+    while (!queued.isEmpty() && (!exchangeInFlight || forwardingRequest)) {
+      dispatch(ctx, queued.poll());
+    }
+    if (flushPending) {
+      flushPending = false;
+      ctx.flush();
     }
   }
 
@@ -292,13 +330,7 @@ final class FrontHandler extends ChannelInboundHandlerAdapter {
       ctx.close();
       return;
     }
-    while (!queued.isEmpty() && (!exchangeInFlight || forwardingRequest)) {
-      dispatch(ctx, queued.poll());
-    }
-    if (flushPending) {
-      flushPending = false;
-      ctx.flush();
-    }
+    drainQueued(ctx);
   }
 
   @Override

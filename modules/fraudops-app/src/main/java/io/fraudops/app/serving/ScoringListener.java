@@ -63,6 +63,7 @@ public class ScoringListener implements SmartLifecycle {
   private final ScoringHttpMetrics metrics;
   private final int threads;
   private volatile EventLoopGroup group;
+  private volatile java.util.concurrent.ExecutorService workers;
   private volatile Channel server;
   private volatile int port = -1;
 
@@ -99,6 +100,11 @@ public class ScoringListener implements SmartLifecycle {
         epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     Class<? extends Channel> clientChannel =
         epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+    // Explanations and batches: off the event loops, one worker per CPU (the work is CPU-bound).
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            threads,
+            Thread.ofPlatform().name("fraudops-scoring-worker-", 0).daemon(true).factory());
     try {
       ServerBootstrap bootstrap =
           new ServerBootstrap()
@@ -114,7 +120,7 @@ public class ScoringListener implements SmartLifecycle {
                           .addLast("http", new HttpServerCodec())
                           .addLast(
                               "front",
-                              new FrontHandler(endpoints, metrics, backend, clientChannel));
+                              new FrontHandler(endpoints, metrics, backend, clientChannel, pool));
                     }
                   });
       InetSocketAddress bind =
@@ -124,6 +130,7 @@ public class ScoringListener implements SmartLifecycle {
       Channel ch = bootstrap.bind(bind).syncUninterruptibly().channel();
       this.server = ch;
       this.group = loops;
+      this.workers = pool;
       this.port = ((InetSocketAddress) ch.localAddress()).getPort();
       log.info(
           "scoring listener on {} ({} {} event loops); other paths go to the servlet container on"
@@ -134,6 +141,7 @@ public class ScoringListener implements SmartLifecycle {
           backendPort);
     } catch (RuntimeException e) {
       loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      pool.shutdownNow();
       throw new IllegalStateException("cannot bind the public port " + bind(ports), e);
     }
   }
@@ -152,8 +160,13 @@ public class ScoringListener implements SmartLifecycle {
     if (loops != null) {
       loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
+    java.util.concurrent.ExecutorService pool = workers;
+    if (pool != null) {
+      pool.shutdownNow();
+    }
     server = null;
     group = null;
+    workers = null;
   }
 
   @Override
