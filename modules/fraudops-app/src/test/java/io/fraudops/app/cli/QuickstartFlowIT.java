@@ -325,6 +325,20 @@ class QuickstartFlowIT {
         post("/api/2.0/mlflow/experiments/search", "{\"max_results\": 5}");
     assertThat(search.statusCode()).isEqualTo(200);
     assertThat(json(search).has("experiments")).isTrue();
+    // A chunked request body (no Content-Length) streams through to the servlet container.
+    HttpResponse<String> chunked =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/2.0/mlflow/experiments/search"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () ->
+                            new java.io.ByteArrayInputStream(
+                                "{\"max_results\": 5}".getBytes(StandardCharsets.UTF_8))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(chunked.statusCode()).isEqualTo(200);
+    assertThat(json(chunked).has("experiments")).isTrue();
     // Many requests on kept-alive connections, scoring and forwarded ones interleaved.
     for (int i = 0; i < 50; i++) {
       assertThat(post("/predict", ORDINARY).statusCode()).isEqualTo(200);
