@@ -47,7 +47,7 @@ ENV FRAUDOPS_HOME=/var/lib/fraudops \
     FRAUDOPS_GIT_COMMIT=${GIT_COMMIT} \
     FRAUDOPS_ROLES=api,control-plane \
     FRAUDOPS_PORT=8080 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.security.egd=file:/dev/urandom"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Djava.security.egd=file:/dev/urandom"
 
 USER 10001:10001
 EXPOSE 8080

@@ -316,6 +316,46 @@ final class LightGbmLearner implements Learner {
       }
     }
 
+    /**
+     * LightGBM's own TreeSHAP contributions ({@code C_API_PREDICT_CONTRIB}) of a row-major float64
+     * matrix: per row {@code width} feature contributions then the expected raw score.
+     */
+    synchronized double[] contributions(double[] values, int rows, int width) {
+      int outWidth = width + 1;
+      SWIGTYPE_p_double data = lightgbmlib.new_doubleArray(values.length);
+      SWIGTYPE_p_double result = lightgbmlib.new_doubleArray((long) rows * outWidth);
+      SWIGTYPE_p_long_long length = lightgbmlib.new_int64_tp();
+      try {
+        for (int i = 0; i < values.length; i++) {
+          lightgbmlib.doubleArray_setitem(data, i, values[i]);
+        }
+        check(
+            LGBM_BoosterPredictForMat(
+                booster,
+                lightgbmlib.double_to_voidp_ptr(data),
+                lightgbmlib.C_API_DTYPE_FLOAT64,
+                rows,
+                width,
+                1,
+                lightgbmlib.C_API_PREDICT_CONTRIB,
+                0,
+                bestIteration,
+                "",
+                length,
+                result),
+            "predict contributions");
+        double[] out = new double[rows * outWidth];
+        for (int i = 0; i < out.length; i++) {
+          out[i] = lightgbmlib.doubleArray_getitem(result, i);
+        }
+        return out;
+      } finally {
+        lightgbmlib.delete_doubleArray(data);
+        lightgbmlib.delete_doubleArray(result);
+        lightgbmlib.delete_int64_tp(length);
+      }
+    }
+
     @Override
     public synchronized byte[] modelFile() {
       if (text == null) {

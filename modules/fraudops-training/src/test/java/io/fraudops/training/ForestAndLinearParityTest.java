@@ -58,7 +58,7 @@ class ForestAndLinearParityTest {
   @Test
   void forestOfParallelTreesScoresLikeXGBoost() {
     FeatureMatrix train = data(6_000, 3);
-    FeatureMatrix rows = data(12_000, 4);
+    FeatureMatrix rows = data(100_000, 4);
     RandomForestLearner learner = new RandomForestLearner();
     try (FittedModel forest =
         learner.fit(
@@ -90,7 +90,7 @@ class ForestAndLinearParityTest {
   void standardizedLinearModelScoresLikeTheLinearBooster() {
     FeatureMatrix train = data(6_000, 5);
     FeatureMatrix validation = data(2_000, 6);
-    FeatureMatrix rows = data(12_000, 7);
+    FeatureMatrix rows = data(100_000, 7);
     LogisticRegressionLearner learner = new LogisticRegressionLearner();
     try (FittedModel linear =
         learner.fit(

@@ -73,11 +73,12 @@ class XGBoostParityTest {
   }
 
   @Test
-  void pureJavaProbabilitiesMatchXGBoostOnTenThousandRowsWithMissingValues() throws Exception {
+  void pureJavaProbabilitiesMatchXGBoostOnOneHundredThousandRowsWithMissingValues()
+      throws Exception {
     XGBoostScorer scorer = XGBoostScorer.fromJson(trained.modelFile());
     assertThat(scorer.trees()).isEqualTo(ROUNDS);
     Random random = new Random(2024);
-    int rows = 12_000;
+    int rows = 100_000;
     double[] x = new double[rows * WIDTH];
     for (int i = 0; i < x.length; i++) {
       x[i] = value(random, i % WIDTH);

@@ -1,8 +1,8 @@
 package io.fraudops.app.cli;
 
+import io.fraudops.app.serving.PublicPort;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
@@ -30,7 +30,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   static String baseUrl(ConfigurableApplicationContext ctx) {
-    int actual = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+    int actual = PublicPort.of(ctx);
     return "http://localhost:" + actual;
   }
 

@@ -1,9 +1,10 @@
 package io.fraudops.app.serving;
 
-import io.fraudops.app.config.FraudopsProperties;
 import io.fraudops.app.roles.ConditionalOnRole;
 import io.fraudops.app.roles.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,13 +14,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /predict} and {@code /predict/batch}. Bodies are read with a size limit and parsed by
- * {@link PredictRequestReader}, which names every broken field; the OpenAPI annotations document
- * the contract that reader enforces.
+ * {@code POST /predict} and {@code /predict/batch} through Spring MVC, and their OpenAPI
+ * description. The contract itself lives in {@link ScoringEndpoints}, which the lean listener on
+ * the public port ({@link ScoringListener}) calls too; this controller answers when that listener
+ * is off ({@code FRAUDOPS_SERVING_LISTENER=servlet}) and on the internal port.
  */
 @RestController
 @ConditionalOnWebApplication
@@ -27,15 +31,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Scoring", description = "Is this transaction fraud?")
 class PredictController {
 
-  private final PredictionService predictions;
-  private final PredictRequestReader reader = new PredictRequestReader();
-  private final long maxBodyBytes;
-  private final int batchLimit;
+  private static final String EXPLAIN_DOC =
+      "true: add `explanation` to each prediction: the 5 features with the largest TreeSHAP"
+          + " contributions (name, value, contribution in log-odds, largest |contribution| first),"
+          + " the model's base value, and human-readable reasons comparing the transaction with the"
+          + " model's training data. Costs a few microseconds per transaction.";
 
-  PredictController(PredictionService predictions, FraudopsProperties properties) {
-    this.predictions = predictions;
-    this.maxBodyBytes = properties.serving().maxBodyBytes();
-    this.batchLimit = properties.serving().batchLimit();
+  private final ScoringEndpoints endpoints;
+
+  PredictController(ScoringEndpoints endpoints) {
+    this.endpoints = endpoints;
   }
 
   @Operation(
@@ -45,10 +50,16 @@ class PredictController {
               required = true,
               content = @Content(schema = @Schema(implementation = PredictRequest.class))),
       responses = {
-        @ApiResponse(responseCode = "200", description = "Scored"),
+        @ApiResponse(
+            responseCode = "200",
+            description = "Scored",
+            content =
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Prediction.class))),
         @ApiResponse(
             responseCode = "400",
-            description = "Malformed JSON or body too large",
+            description = "Malformed JSON, body too large or an invalid explain parameter",
             content = @Content(mediaType = "application/problem+json")),
         @ApiResponse(
             responseCode = "422",
@@ -59,11 +70,17 @@ class PredictController {
             description = "No model is being served",
             content = @Content(mediaType = "application/problem+json"))
       })
-  @PostMapping(path = "/predict", produces = MediaType.APPLICATION_JSON_VALUE)
-  Prediction predict(HttpServletRequest http) throws IOException {
-    byte[] body =
-        RequestBodies.read(http.getInputStream(), http.getContentLengthLong(), maxBodyBytes);
-    return predictions.predict(reader.readOne(body));
+  @PostMapping(path = ScoringEndpoints.PREDICT, produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<byte[]> predict(
+      HttpServletRequest http,
+      @Parameter(
+              in = ParameterIn.QUERY,
+              description = EXPLAIN_DOC,
+              schema = @Schema(type = "boolean", defaultValue = "false"))
+          @RequestParam(name = "explain", required = false)
+          String explain)
+      throws IOException {
+    return answer(http, ScoringEndpoints.PREDICT, explain);
   }
 
   @Operation(
@@ -76,10 +93,16 @@ class PredictController {
                       array =
                           @ArraySchema(schema = @Schema(implementation = PredictRequest.class)))),
       responses = {
-        @ApiResponse(responseCode = "200", description = "Scored"),
+        @ApiResponse(
+            responseCode = "200",
+            description = "Scored",
+            content =
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = BatchPrediction.class))),
         @ApiResponse(
             responseCode = "400",
-            description = "Malformed JSON or body too large",
+            description = "Malformed JSON, body too large or an invalid explain parameter",
             content = @Content(mediaType = "application/problem+json")),
         @ApiResponse(
             responseCode = "422",
@@ -90,10 +113,32 @@ class PredictController {
             description = "No model is being served",
             content = @Content(mediaType = "application/problem+json"))
       })
-  @PostMapping(path = "/predict/batch", produces = MediaType.APPLICATION_JSON_VALUE)
-  BatchPrediction predictBatch(HttpServletRequest http) throws IOException {
-    byte[] body =
-        RequestBodies.read(http.getInputStream(), http.getContentLengthLong(), maxBodyBytes);
-    return predictions.predictBatch(reader.readBatch(body, batchLimit));
+  @PostMapping(path = ScoringEndpoints.PREDICT_BATCH, produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<byte[]> predictBatch(
+      HttpServletRequest http,
+      @Parameter(
+              in = ParameterIn.QUERY,
+              description = EXPLAIN_DOC,
+              schema = @Schema(type = "boolean", defaultValue = "false"))
+          @RequestParam(name = "explain", required = false)
+          String explain)
+      throws IOException {
+    return answer(http, ScoringEndpoints.PREDICT_BATCH, explain);
+  }
+
+  private ResponseEntity<byte[]> answer(HttpServletRequest http, String path, String explain)
+      throws IOException {
+    ScoringEndpoints.Answer answer;
+    try {
+      byte[] body =
+          RequestBodies.read(
+              http.getInputStream(), http.getContentLengthLong(), endpoints.maxBodyBytes());
+      answer = endpoints.handle(path, explain, body);
+    } catch (InvalidRequestException e) {
+      answer = endpoints.refuse(e, path);
+    }
+    return ResponseEntity.status(answer.status())
+        .contentType(MediaType.parseMediaType(answer.contentType()))
+        .body(answer.body());
   }
 }

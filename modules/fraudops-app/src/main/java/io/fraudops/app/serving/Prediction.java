@@ -1,5 +1,6 @@
 package io.fraudops.app.serving;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fraudops.core.scoring.RiskLevel;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,4 +29,10 @@ public record Prediction(
         Instant timestamp,
     @Schema(description = "Registry version of the model that scored it", example = "3")
         @JsonProperty("model_version")
-        String modelVersion) {}
+        String modelVersion,
+    @Schema(
+            description = "Top contributing features and reasons; only with explain=true",
+            requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+        @JsonProperty("explanation")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        PredictionExplanation explanation) {}

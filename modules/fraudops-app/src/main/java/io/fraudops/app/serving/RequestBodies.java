@@ -35,7 +35,7 @@ final class RequestBodies {
     }
   }
 
-  private static InvalidRequestException tooLarge(long limit) {
+  static InvalidRequestException tooLarge(long limit) {
     return new InvalidRequestException(
         InvalidRequestException.BAD_REQUEST,
         "body-too-large",

@@ -1,6 +1,7 @@
 package io.fraudops.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.fraudops.app.registry.ArtifactStore;
 import io.fraudops.app.registry.ModelRegistry;
@@ -201,6 +202,257 @@ class QuickstartFlowIT {
         t.totalAmountLast24h(),
         t.transactionsLast1h(),
         t.distanceFromHome());
+  }
+
+  // --- explain=true: TreeSHAP contributions and reasons, through the public port ---
+
+  @Test
+  void explainReturnsTopContributionsThatAddUpToTheScoreAndReasons() throws Exception {
+    HttpResponse<String> r = post("/predict?explain=true", RISKY);
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode p = json(r);
+    JsonNode e = p.get("explanation");
+    JsonNode top = e.get("top_features");
+    assertThat(top.size()).isEqualTo(5);
+    for (int i = 1; i < top.size(); i++) {
+      assertThat(Math.abs(top.get(i).get("contribution").asDouble()))
+          .isLessThanOrEqualTo(Math.abs(top.get(i - 1).get("contribution").asDouble()));
+    }
+    assertThat(top.get(0).get("feature").asString()).isNotBlank();
+    assertThat(top.get(0).has("value")).isTrue();
+    JsonNode reasons = e.get("reasons");
+    assertThat(reasons.size()).isBetween(1, 3);
+    assertThat(reasons.get(0).asString()).isNotBlank();
+
+    // All 24 contributions plus the base value are the log-odds of fraud_probability: check it
+    // against the bundle's own scorer, and that the top five are the largest of the 24.
+    ModelRegistry registry = server.getBean(ModelRegistry.class);
+    ScoringModel offline =
+        ScoringModel.of(
+            registry.loadBundle(registry.byAlias("fraud-detector", "production").orElseThrow()));
+    var request = new io.fraudops.app.serving.PredictRequestReader().readOne(RISKY.getBytes());
+    double[] x = new double[24];
+    double[] phi = new double[25];
+    offline.explainer().contributions(request, x, phi);
+    double logOdds = 0;
+    for (double v : phi) {
+      logOdds += v;
+    }
+    double probability = p.get("fraud_probability").asDouble();
+    assertThat(1 / (1 + Math.exp(-logOdds))).isCloseTo(probability, within(1e-6));
+    assertThat(e.get("base_value").asDouble()).isEqualTo(phi[24]);
+    double[] sorted = java.util.Arrays.stream(phi, 0, 24).map(Math::abs).sorted().toArray();
+    assertThat(Math.abs(top.get(4).get("contribution").asDouble())).isEqualTo(sorted[19]);
+  }
+
+  @Test
+  void explainWorksOnBatchesAndIsAbsentByDefault() throws Exception {
+    HttpResponse<String> r =
+        post("/predict/batch?explain=true", "[" + ORDINARY + "," + RISKY + "]");
+    assertThat(r.statusCode()).isEqualTo(200);
+    for (JsonNode p : json(r).get("predictions")) {
+      assertThat(p.get("explanation").get("top_features").size()).isEqualTo(5);
+    }
+    assertThat(json(post("/predict", RISKY)).has("explanation")).isFalse();
+    assertThat(json(post("/predict?explain=false", RISKY)).has("explanation")).isFalse();
+  }
+
+  @Test
+  void invalidExplainParameterIs400NamingIt() throws Exception {
+    assertThat(fields(problem(post("/predict?explain=maybe", RISKY), 400)))
+        .containsExactly("explain");
+  }
+
+  @Test
+  void explainIsDescribedInOpenApi() throws Exception {
+    JsonNode api = json(get("/v3/api-docs"));
+    JsonNode parameters = api.get("paths").get("/predict").get("post").get("parameters");
+    assertThat(parameters.get(0).get("name").asString()).isEqualTo("explain");
+    assertThat(api.get("components").get("schemas").has("Explanation")).isTrue();
+    assertThat(
+            api.get("components")
+                .get("schemas")
+                .get("Prediction")
+                .get("properties")
+                .has("explanation"))
+        .isTrue();
+  }
+
+  // --- the lean listener on the public port and the servlet container behind it ---
+
+  @Test
+  void publicListenerAndServletAnswerScoringIdentically() throws Exception {
+    int servletPort =
+        ((org.springframework.boot.web.server.context.WebServerApplicationContext) server)
+            .getWebServer()
+            .getPort();
+    int publicPort = io.fraudops.app.serving.PublicPort.of(server);
+    assertThat(publicPort).isNotEqualTo(servletPort);
+    assertThat(server.getBean(io.fraudops.app.serving.ScoringListener.class).isRunning()).isTrue();
+    String servlet = "http://127.0.0.1:" + servletPort;
+    for (String[] call :
+        new String[][] {
+          {"/predict?explain=true", ORDINARY},
+          {"/predict/batch?explain=true", "[" + ORDINARY + "," + ORDINARY + "]"},
+          {"/predict", ORDINARY.replace("42.5", "-3")},
+          {"/predict", "not json"},
+          {"/predict/batch", "[]"}
+        }) {
+      HttpResponse<String> viaListener = post(call[0], call[1]);
+      HttpResponse<String> viaServlet =
+          http.send(
+              HttpRequest.newBuilder(URI.create(servlet + call[0]))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(call[1]))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(viaListener.statusCode()).as(call[0]).isEqualTo(viaServlet.statusCode());
+      assertThat(viaListener.headers().firstValue("Content-Type"))
+          .isEqualTo(viaServlet.headers().firstValue("Content-Type"));
+      String timestamp = "\"timestamp\":\"[^\"]*\"";
+      assertThat(viaListener.body().replaceAll(timestamp, ""))
+          .as(call[0])
+          .isEqualTo(viaServlet.body().replaceAll(timestamp, ""));
+    }
+  }
+
+  @Test
+  void everyOtherPathIsForwardedToTheServletContainer() throws Exception {
+    // GET on a scoring path, unknown paths and the MLflow API all reach Spring MVC.
+    assertThat(get("/predict").statusCode()).isEqualTo(405);
+    assertThat(get("/no-such-path").statusCode()).isEqualTo(404);
+    HttpResponse<String> search =
+        post("/api/2.0/mlflow/experiments/search", "{\"max_results\": 5}");
+    assertThat(search.statusCode()).isEqualTo(200);
+    assertThat(json(search).has("experiments")).isTrue();
+    // A chunked request body (no Content-Length) streams through to the servlet container.
+    HttpResponse<String> chunked =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/2.0/mlflow/experiments/search"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () ->
+                            new java.io.ByteArrayInputStream(
+                                "{\"max_results\": 5}".getBytes(StandardCharsets.UTF_8))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(chunked.statusCode()).isEqualTo(200);
+    assertThat(json(chunked).has("experiments")).isTrue();
+    // Many requests on kept-alive connections, scoring and forwarded ones interleaved.
+    for (int i = 0; i < 50; i++) {
+      assertThat(post("/predict", ORDINARY).statusCode()).isEqualTo(200);
+      assertThat(get("/health").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void pipelinedRequestsAreAnsweredInOrderAcrossBothPaths() throws Exception {
+    // A forwarded GET and a scoring POST in one write: the listener must answer the GET (from the
+    // servlet container) before the POST it could answer at once.
+    byte[] body = ORDINARY.getBytes(StandardCharsets.UTF_8);
+    String requests =
+        "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n"
+            + "POST /predict HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            + "Content-Length: "
+            + body.length
+            + "\r\n\r\n"
+            + ORDINARY;
+    try (java.net.Socket socket =
+        new java.net.Socket("127.0.0.1", io.fraudops.app.serving.PublicPort.of(server))) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(requests.getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      StringBuilder received = new StringBuilder();
+      byte[] buffer = new byte[8192];
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (!received.toString().contains("\"model_version\":\"1\"}")
+          && System.currentTimeMillis() < deadline) {
+        int n = socket.getInputStream().read(buffer);
+        if (n < 0) {
+          break;
+        }
+        received.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+      }
+      String text = received.toString();
+      assertThat(text).contains("\"model_loaded\"").contains("\"fraud_probability\"");
+      assertThat(text.indexOf("\"model_loaded\""))
+          .isLessThan(text.indexOf("\"fraud_probability\""));
+      assertThat(text.split("HTTP/1.1 200", -1)).hasSize(3);
+    }
+  }
+
+  @Test
+  void listenerRequestsAreCountedInTheHttpMetrics() throws Exception {
+    post("/predict?explain=true", ORDINARY);
+    post("/predict", "not json");
+    String metrics = get("/metrics").body();
+    assertThat(metrics)
+        .containsPattern(
+            "http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/predict\"")
+        .containsPattern(
+            "http_server_requests_seconds_count\\{[^}]*status=\"400\"[^}]*uri=\"/predict\"");
+  }
+
+  /**
+   * A serve-only process (a JVM of its own, logging every class it loads) answers scoring and
+   * explanation requests without loading a single class of xgboost4j or LightGBM: no native library
+   * is called per request. The scorer classes it does load are the positive control.
+   */
+  @Test
+  void aServeOnlyProcessScoresAndExplainsWithoutNativeLibraries() throws Exception {
+    Path classLog = home.resolve("serve-classes.log");
+    Path out = home.resolve("serve-stdout.log");
+    Process serve =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + classLog,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.fraudops.app.FraudopsMain",
+                "serve",
+                "--home",
+                home.toString(),
+                "--port",
+                "0")
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
+    try {
+      String url = null;
+      for (int i = 0; i < 600 && url == null && serve.isAlive(); i++) {
+        Thread.sleep(100);
+        var m =
+            java.util.regex.Pattern.compile("serving on (http://\\S+)")
+                .matcher(Files.readString(out));
+        url = m.find() ? m.group(1) : null;
+      }
+      assertThat(url).as("serve printed its URL: %s", Files.readString(out)).isNotNull();
+      for (int i = 0; i < 20; i++) {
+        for (String path : List.of("/predict", "/predict?explain=true")) {
+          HttpResponse<String> r =
+              http.send(
+                  HttpRequest.newBuilder(URI.create(url + path))
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString(RISKY))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          assertThat(r.statusCode()).isEqualTo(200);
+        }
+      }
+    } finally {
+      serve.destroy();
+      serve.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+      serve.destroyForcibly();
+    }
+    String loaded = Files.readString(classLog);
+    assertThat(loaded)
+        .contains("io.fraudops.core.scoring.XGBoostScorer ")
+        .contains("io.fraudops.core.scoring.TreeShap ")
+        .contains("io.fraudops.app.serving.FrontHandler ");
+    assertThat(loaded)
+        .doesNotContain("ml.dmlc.xgboost4j")
+        .doesNotContain("com.microsoft.ml.lightgbm");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fraudops.app.FraudopsApplication;
 import io.fraudops.app.serving.ModelHolder;
+import io.fraudops.app.serving.PublicPort;
 import io.fraudops.core.bundle.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -37,7 +37,7 @@ class RolesIT {
 
   private HttpResponse<String> send(ConfigurableApplicationContext ctx, String method, String path)
       throws Exception {
-    int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+    int port = PublicPort.of(ctx);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", "application/json");

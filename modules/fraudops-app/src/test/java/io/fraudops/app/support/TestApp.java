@@ -1,6 +1,7 @@
 package io.fraudops.app.support;
 
 import io.fraudops.app.FraudopsApplication;
+import io.fraudops.app.serving.PublicPort;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the real application on a random loopback port and talks HTTP to it. */
@@ -26,7 +26,7 @@ public final class TestApp implements AutoCloseable {
 
   private TestApp(ConfigurableApplicationContext context) {
     this.context = context;
-    int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    int port = PublicPort.of(context);
     this.base = "http://127.0.0.1:" + port;
   }
 

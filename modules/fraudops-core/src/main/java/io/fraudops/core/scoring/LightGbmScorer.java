@@ -51,6 +51,7 @@ public final class LightGbmScorer implements Scorer {
   private final int[] left;
   private final int[] right;
   private final double[] leafValue;
+  private final TreeShap shap; // null when the model text carries no node counts
 
   private LightGbmScorer(int width, double sigmoid, Forest forest) {
     this.width = width;
@@ -63,6 +64,53 @@ public final class LightGbmScorer implements Scorer {
     this.left = forest.left;
     this.right = forest.right;
     this.leafValue = forest.leafValue;
+    this.shap = forest.hasCounts() ? shapOf(width, forest) : null;
+  }
+
+  /**
+   * TreeSHAP over one node space: internal nodes keep their ids, leaf {@code l} becomes node {@code
+   * internal + l}; covers are LightGBM's data counts ({@code internal_count}, {@code leaf_count}),
+   * as its own {@code PredictContrib} uses.
+   */
+  private TreeShap shapOf(int width, Forest forest) {
+    int internal = feature.length;
+    int nodes = internal + leafValue.length;
+    int[] shapRoots = new int[roots.length];
+    for (int t = 0; t < roots.length; t++) {
+      shapRoots[t] = unified(roots[t], internal);
+    }
+    int[] shapLeft = new int[nodes];
+    int[] shapRight = new int[nodes];
+    int[] shapFeature = new int[nodes];
+    double[] cover = new double[nodes];
+    double[] value = new double[nodes];
+    java.util.Arrays.fill(shapLeft, -1);
+    java.util.Arrays.fill(shapRight, -1);
+    for (int g = 0; g < internal; g++) {
+      shapLeft[g] = unified(left[g], internal);
+      shapRight[g] = unified(right[g], internal);
+      shapFeature[g] = feature[g];
+      cover[g] = forest.internalCount[g];
+    }
+    for (int l = 0; l < leafValue.length; l++) {
+      cover[internal + l] = forest.leafCount[l];
+      value[internal + l] = leafValue[l];
+      shapFeature[internal + l] = -1;
+    }
+    return new TreeShap(
+        width,
+        0,
+        shapRoots,
+        shapFeature,
+        shapLeft,
+        shapRight,
+        cover,
+        value,
+        (node, x) -> unified(next(node, x), internal));
+  }
+
+  private static int unified(int ref, int internal) {
+    return ref >= 0 ? ref : internal + ~ref;
   }
 
   /**
@@ -162,23 +210,46 @@ public final class LightGbmScorer implements Scorer {
     for (int root : roots) {
       int node = root;
       while (node >= 0) {
-        double x = features[feature[node]];
-        if (Math.abs(x) <= ZERO_THRESHOLD) {
-          x = 0; // the predictor keeps only values above kZeroThreshold
-        }
-        byte missing = missingType[node];
-        if (x != x && missing != MISSING_NAN) {
-          x = 0;
-        }
-        if ((missing == MISSING_ZERO && x == 0) || (missing == MISSING_NAN && x != x)) {
-          node = defaultLeft[node] ? left[node] : right[node];
-        } else {
-          node = x <= threshold[node] ? left[node] : right[node];
-        }
+        node = next(node, features);
       }
       sum += leafValue[~node];
     }
     return sum;
+  }
+
+  /** The child reference a row takes at internal node {@code node}. */
+  private int next(int node, double[] features) {
+    double x = features[feature[node]];
+    if (Math.abs(x) <= ZERO_THRESHOLD) {
+      x = 0; // the predictor keeps only values above kZeroThreshold
+    }
+    byte missing = missingType[node];
+    if (x != x && missing != MISSING_NAN) {
+      x = 0;
+    }
+    if ((missing == MISSING_ZERO && x == 0) || (missing == MISSING_NAN && x != x)) {
+      return defaultLeft[node] ? left[node] : right[node];
+    }
+    return x <= threshold[node] ? left[node] : right[node];
+  }
+
+  /**
+   * TreeSHAP contributions to the raw score, as LightGBM's {@code C_API_PREDICT_CONTRIB}: {@code
+   * out[0..width)} per feature, {@code out[width]} the expected raw score; they sum to {@link
+   * #raw(double[])}. Allocation-free.
+   *
+   * @throws UnsupportedOperationException when the model text carries no node counts
+   */
+  @Override
+  public void contributions(double[] features, double[] out) {
+    if (shap == null) {
+      throw new UnsupportedOperationException(
+          "this LightGBM model carries no node counts (internal_count); it cannot be explained");
+    }
+    if (features.length < width) {
+      throw new IllegalArgumentException("expected " + width + " features, got " + features.length);
+    }
+    shap.contributions(features, out);
   }
 
   private static String require(Map<String, String> header, String key) {
@@ -227,7 +298,9 @@ public final class LightGbmScorer implements Scorer {
       int[] decisionType,
       int[] left,
       int[] right,
-      double[] leafValue) {
+      double[] leafValue,
+      double[] internalCount,
+      double[] leafCount) {
 
     static TreeText of(Map<String, String> f, int t, int width) {
       String where = "LightGBM tree " + t;
@@ -248,9 +321,33 @@ public final class LightGbmScorer implements Scorer {
             where + " has " + leafValue.length + " leaf values for " + leaves + " leaves");
       }
       int internal = leaves - 1;
+      // Data counts per node weigh TreeSHAP's "feature absent" paths; optional for scoring.
+      double[] leafCount =
+          f.containsKey("leaf_count") ? doubles(f.get("leaf_count"), where + " leaf_count") : null;
+      double[] internalCount =
+          internal == 0
+              ? new double[0]
+              : f.containsKey("internal_count")
+                  ? doubles(f.get("internal_count"), where + " internal_count")
+                  : null;
+      // Counts are not needed to score: a model without usable ones scores but cannot explain.
+      if (leafCount != null && leafCount.length != leaves) {
+        leafCount = null;
+      }
+      if (internalCount != null && internalCount.length != internal) {
+        internalCount = null;
+      }
       if (internal == 0) {
         return new TreeText(
-            1, new int[0], new double[0], new int[0], new int[0], new int[0], leafValue);
+            1,
+            new int[0],
+            new double[0],
+            new int[0],
+            new int[0],
+            new int[0],
+            leafValue,
+            internalCount,
+            new double[] {1}); // a single leaf's count weighs nothing
       }
       int[] feature = ints(requireField(f, "split_feature", t), where + " split_feature");
       double[] threshold = doubles(requireField(f, "threshold", t), where + " threshold");
@@ -288,7 +385,16 @@ public final class LightGbmScorer implements Scorer {
           }
         }
       }
-      return new TreeText(leaves, feature, threshold, decisionType, left, right, leafValue);
+      return new TreeText(
+          leaves,
+          feature,
+          threshold,
+          decisionType,
+          left,
+          right,
+          leafValue,
+          internalCount,
+          leafCount);
     }
 
     private static String requireField(Map<String, String> f, String key, int t) {
@@ -332,7 +438,13 @@ public final class LightGbmScorer implements Scorer {
       boolean[] defaultLeft,
       int[] left,
       int[] right,
-      double[] leafValue) {
+      double[] leafValue,
+      double[] internalCount,
+      double[] leafCount) {
+
+    boolean hasCounts() {
+      return internalCount != null;
+    }
 
     static Forest of(List<TreeText> trees) {
       int internal = 0;
@@ -349,6 +461,10 @@ public final class LightGbmScorer implements Scorer {
       int[] left = new int[internal];
       int[] right = new int[internal];
       double[] leafValue = new double[leaves];
+      boolean counted =
+          trees.stream().allMatch(t -> t.internalCount() != null && t.leafCount() != null);
+      double[] internalCount = counted ? new double[internal] : null;
+      double[] leafCount = counted ? new double[leaves] : null;
       int nodeOffset = 0;
       int leafOffset = 0;
       for (int t = 0; t < trees.size(); t++) {
@@ -365,11 +481,24 @@ public final class LightGbmScorer implements Scorer {
           right[g] = global(tree.right()[i], nodeOffset, leafOffset);
         }
         System.arraycopy(tree.leafValue(), 0, leafValue, leafOffset, tree.leaves());
+        if (counted) {
+          System.arraycopy(tree.internalCount(), 0, internalCount, nodeOffset, n);
+          System.arraycopy(tree.leafCount(), 0, leafCount, leafOffset, tree.leaves());
+        }
         nodeOffset += n;
         leafOffset += tree.leaves();
       }
       return new Forest(
-          roots, feature, threshold, missingType, defaultLeft, left, right, leafValue);
+          roots,
+          feature,
+          threshold,
+          missingType,
+          defaultLeft,
+          left,
+          right,
+          leafValue,
+          internalCount,
+          leafCount);
     }
 
     private static int global(int child, int nodeOffset, int leafOffset) {

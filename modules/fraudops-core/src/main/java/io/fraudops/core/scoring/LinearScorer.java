@@ -193,4 +193,23 @@ public final class LinearScorer implements Scorer {
     }
     return sum;
   }
+
+  /**
+   * Exact SHAP values of a linear margin with the training mean as the baseline: each feature's
+   * standardized value times its weight (a missing value sits at the mean: 0); the bias is the
+   * intercept.
+   */
+  @Override
+  public void contributions(double[] x, double[] out) {
+    int width = weights.length;
+    if (x.length < width || out.length < width + 1) {
+      throw new IllegalArgumentException(
+          "expected " + width + " features and " + (width + 1) + " outputs");
+    }
+    for (int i = 0; i < width; i++) {
+      double v = x[i];
+      out[i] = v == v ? weights[i] * ((v - center[i]) / scale[i]) : 0;
+    }
+    out[width] = intercept;
+  }
 }

@@ -47,6 +47,8 @@ public final class XGBoostScorer implements Scorer {
   private final int[] left;
   private final int[] right;
   private final int[] missing; // child taken by NaN
+  private final TreeShap shap; // null when the model file carries no sum_hessian covers
+  private final CompleteTrees complete; // null for ensembles too deep to pad
 
   private XGBoostScorer(int width, float baseMargin, Forest forest) {
     this.width = width;
@@ -57,6 +59,28 @@ public final class XGBoostScorer implements Scorer {
     this.left = forest.left;
     this.right = forest.right;
     this.missing = forest.missing;
+    this.complete = CompleteTrees.of(roots, feature, value, left, right, missing);
+    this.shap =
+        forest.cover == null
+            ? null
+            : new TreeShap(
+                width,
+                baseMargin,
+                roots,
+                feature,
+                left,
+                right,
+                forest.cover,
+                widen(value),
+                this::next);
+  }
+
+  private static double[] widen(float[] values) {
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i];
+    }
+    return out;
   }
 
   /**
@@ -133,19 +157,53 @@ public final class XGBoostScorer implements Scorer {
     if (features.length < width) {
       throw new IllegalArgumentException("expected " + width + " features, got " + features.length);
     }
+    if (complete != null) {
+      return complete.margin(baseMargin, features);
+    }
+    return walkedMargin(features);
+  }
+
+  /**
+   * The margin by walking the child pointers: the reference the complete layout must equal (tests)
+   * and is measured against (benchmarks).
+   */
+  public float walkedMargin(double[] features) {
     float sum = baseMargin;
     for (int root : roots) {
       int node = root;
-      int f;
-      while ((f = feature[node]) >= 0) {
-        float x = (float) features[f];
-        float split = value[node];
-        // NaN fails both comparisons and takes the default direction.
-        node = x < split ? left[node] : x >= split ? right[node] : missing[node];
+      while (feature[node] >= 0) {
+        node = next(node, features);
       }
       sum += value[node];
     }
     return sum;
+  }
+
+  /** The child a row goes to at internal node {@code node}. */
+  private int next(int node, double[] features) {
+    float x = (float) features[feature[node]];
+    float split = value[node];
+    // NaN fails both comparisons and takes the default direction.
+    return x < split ? left[node] : x >= split ? right[node] : missing[node];
+  }
+
+  /**
+   * TreeSHAP contributions in margin space, as xgboost's {@code predictContrib}: {@code
+   * out[0..width)} per feature, {@code out[width]} the bias (base margin plus the trees' expected
+   * values); they sum to {@link #margin(double[])}. Allocation-free.
+   *
+   * @throws UnsupportedOperationException when the model file has no {@code sum_hessian} covers
+   */
+  @Override
+  public void contributions(double[] features, double[] out) {
+    if (shap == null) {
+      throw new UnsupportedOperationException(
+          "this XGBoost model carries no node covers (sum_hessian); it cannot be explained");
+    }
+    if (features.length < width) {
+      throw new IllegalArgumentException("expected " + width + " features, got " + features.length);
+    }
+    shap.contributions(features, out);
   }
 
   private static float logit(float probability) {
@@ -183,7 +241,13 @@ public final class XGBoostScorer implements Scorer {
 
   /** Trees flattened into global node arrays; tree {@code t}'s root is node {@code roots[t]}. */
   private record Forest(
-      int[] roots, int[] feature, float[] value, int[] left, int[] right, int[] missing) {
+      int[] roots,
+      int[] feature,
+      float[] value,
+      int[] left,
+      int[] right,
+      int[] missing,
+      double[] cover) {
 
     static Forest of(JsonNode trees, int width) {
       int total = 0;
@@ -199,6 +263,8 @@ public final class XGBoostScorer implements Scorer {
       int[] left = new int[total];
       int[] right = new int[total];
       int[] missing = new int[total];
+      boolean covered = parsed.stream().allMatch(t -> t.cover != null);
+      double[] cover = covered ? new double[total] : null;
       int offset = 0;
       for (int t = 0; t < parsed.size(); t++) {
         TreeArrays tree = parsed.get(t);
@@ -211,16 +277,24 @@ public final class XGBoostScorer implements Scorer {
           left[g] = leaf ? -1 : offset + tree.left[i];
           right[g] = leaf ? -1 : offset + tree.right[i];
           missing[g] = leaf ? -1 : tree.defaultLeft[i] ? left[g] : right[g];
+          if (covered) {
+            cover[g] = tree.cover[i];
+          }
         }
         offset += tree.size();
       }
-      return new Forest(roots, feature, value, left, right, missing);
+      return new Forest(roots, feature, value, left, right, missing, cover);
     }
   }
 
   /** One tree's arrays as the JSON stores them, validated so that every walk terminates. */
   private record TreeArrays(
-      int[] left, int[] right, int[] splitIndex, float[] splitCondition, boolean[] defaultLeft) {
+      int[] left,
+      int[] right,
+      int[] splitIndex,
+      float[] splitCondition,
+      boolean[] defaultLeft,
+      double[] cover) {
 
     int size() {
       return left.length;
@@ -231,6 +305,9 @@ public final class XGBoostScorer implements Scorer {
       int[] right = ints(tree, "right_children", t);
       int[] splitIndex = ints(tree, "split_indices", t);
       float[] splitCondition = floats(tree.path("split_conditions"), t);
+      // Node covers (hessian sums) weigh the "feature absent" paths of TreeSHAP.
+      JsonNode hessians = tree.path("sum_hessian");
+      double[] cover = hessians.isArray() ? covers(hessians, left.length, t) : null;
       boolean[] defaultLeft = booleans(tree.path("default_left"), t);
       int n = left.length;
       if (n == 0
@@ -280,7 +357,7 @@ public final class XGBoostScorer implements Scorer {
                   + width);
         }
       }
-      return new TreeArrays(left, right, splitIndex, splitCondition, defaultLeft);
+      return new TreeArrays(left, right, splitIndex, splitCondition, defaultLeft, cover);
     }
 
     private static int[] ints(JsonNode tree, String field, int t) {
@@ -308,6 +385,21 @@ public final class XGBoostScorer implements Scorer {
         JsonNode v = array.get(i);
         if (!v.isNumber()) {
           throw new UnsupportedModelException("XGBoost tree " + t + " split_conditions has " + v);
+        }
+        out[i] = Float.parseFloat(v.asString());
+      }
+      return out;
+    }
+
+    private static double[] covers(JsonNode array, int n, int t) {
+      if (array.size() != n) {
+        throw new UnsupportedModelException("XGBoost tree " + t + " has inconsistent sum_hessian");
+      }
+      double[] out = new double[n];
+      for (int i = 0; i < n; i++) {
+        JsonNode v = array.get(i);
+        if (!v.isNumber()) {
+          throw new UnsupportedModelException("XGBoost tree " + t + " sum_hessian has " + v);
         }
         out[i] = Float.parseFloat(v.asString());
       }

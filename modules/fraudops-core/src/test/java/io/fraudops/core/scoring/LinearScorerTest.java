@@ -30,6 +30,17 @@ class LinearScorerTest {
   }
 
   @Test
+  void contributionsAreEachStandardizedTermAndSumToTheMargin() {
+    double[] phi = new double[3];
+    MODEL.contributions(new double[] {3, 0.25}, phi);
+    // 0.5 * (3 - 1) / 2 = 0.5; 2 * 0.25 = 0.5; bias = intercept
+    assertThat(phi).containsExactly(0.5, 0.5, -1.0);
+    MODEL.contributions(new double[] {3, Double.NaN}, phi);
+    assertThat(phi).containsExactly(0.5, 0.0, -1.0);
+    assertThat(phi[0] + phi[1] + phi[2]).isEqualTo(MODEL.margin(new double[] {3, Double.NaN}));
+  }
+
+  @Test
   void roundTripsThroughItsJsonFileAndScoresThroughABundle() {
     LinearScorer reread = LinearScorer.fromJson(MODEL.toJson());
 

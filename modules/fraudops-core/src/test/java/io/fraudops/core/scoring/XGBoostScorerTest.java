@@ -59,6 +59,22 @@ class XGBoostScorerTest {
   }
 
   @Test
+  void completeTreeLayoutGivesBitIdenticalMarginsToThePointerWalk() {
+    XGBoostScorer s = scorer(MODEL);
+    java.util.Random random = new java.util.Random(3);
+    for (int r = 0; r < 10_000; r++) {
+      double[] row = new double[2];
+      for (int c = 0; c < 2; c++) {
+        row[c] =
+            random.nextInt(10) == 0
+                ? Double.NaN
+                : random.nextBoolean() ? random.nextInt(5) / 4.0 - 0.5 : random.nextGaussian();
+      }
+      assertThat(s.margin(row)).isEqualTo(s.walkedMargin(row));
+    }
+  }
+
+  @Test
   void readsTheModelsShape() {
     XGBoostScorer scorer = scorer(MODEL);
 

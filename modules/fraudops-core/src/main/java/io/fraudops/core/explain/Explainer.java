@@ -1,0 +1,123 @@
+package io.fraudops.core.explain;
+
+import io.fraudops.core.features.ReferenceFeatures;
+import io.fraudops.core.profile.DataProfile;
+import io.fraudops.core.scoring.Scorer;
+import io.fraudops.core.transaction.ScoringFields;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Explains a model's score of one transaction: the features that moved it most (SHAP values from
+ * the pure-Java scorer, in log-odds) and reasons phrased against the model's training profile.
+ * Framework-free and thread-safe, so every endpoint that scores a transaction can explain it.
+ *
+ * <p>Design: the feature vector and the contributions live in per-thread buffers and the top
+ * features are picked by a partial selection, so the only allocations per call are the few objects
+ * of the answer itself.
+ */
+public final class Explainer {
+
+  /** Top features returned when the caller does not say. */
+  public static final int DEFAULT_TOP = 5;
+
+  /** At most this many reasons per explanation. */
+  public static final int MAX_REASONS = 3;
+
+  private final ReferenceFeatures features;
+  private final Scorer scorer;
+  private final List<String> names;
+  private final ReasonCodes reasons;
+  private final ThreadLocal<Buffers> buffers;
+
+  private Explainer(ReferenceFeatures features, Scorer scorer, DataProfile profile) {
+    if (scorer.width() != features.width()) {
+      throw new IllegalArgumentException(
+          "scorer takes " + scorer.width() + " features, feature set gives " + features.width());
+    }
+    this.features = features;
+    this.scorer = scorer;
+    this.names = features.spec().featureNames();
+    this.reasons = new ReasonCodes(names, features, profile);
+    int width = features.width();
+    this.buffers = ThreadLocal.withInitial(() -> new Buffers(width));
+  }
+
+  /**
+   * @param profile the training-data profile of the bundle, or {@code null} when it has none
+   *     (reasons then state values without comparing them)
+   */
+  public static Explainer of(ReferenceFeatures features, Scorer scorer, DataProfile profile) {
+    return new Explainer(features, scorer, profile);
+  }
+
+  /**
+   * The {@code top} features with the largest |contribution| (ties in feature order) and the
+   * reasons.
+   */
+  public Explanation explain(ScoringFields in, int top) {
+    Buffers b = buffers.get();
+    contributions(in, b.x, b.phi);
+    int width = features.width();
+    int k = Math.min(Math.max(top, 0), width);
+    // Partial selection sort on indices: k is small (a handful), width is 24.
+    int[] order = b.order;
+    for (int i = 0; i < width; i++) {
+      order[i] = i;
+    }
+    for (int i = 0; i < k; i++) {
+      int best = i;
+      for (int j = i + 1; j < width; j++) {
+        if (Math.abs(b.phi[order[j]]) > Math.abs(b.phi[order[best]])) {
+          best = j;
+        }
+      }
+      int tmp = order[i];
+      order[i] = order[best];
+      order[best] = tmp;
+    }
+    List<FeatureContribution> topFeatures = new ArrayList<>(k);
+    for (int i = 0; i < k; i++) {
+      int f = order[i];
+      topFeatures.add(new FeatureContribution(names.get(f), value(in, f, b.x[f]), b.phi[f]));
+    }
+    return new Explanation(b.phi[width], topFeatures, reasons.reasons(in, b.phi, MAX_REASONS));
+  }
+
+  /**
+   * The allocation-free core: the feature vector of {@code in} into {@code x} and its SHAP values
+   * (plus the bias at {@code phi[width]}) into {@code phi}.
+   */
+  public void contributions(ScoringFields in, double[] x, double[] phi) {
+    features.transform(in, x);
+    scorer.contributions(x, phi);
+  }
+
+  public int width() {
+    return features.width();
+  }
+
+  /** The category for a categorical feature (its code is meaningless to a reader). */
+  private Object value(ScoringFields in, int feature, double encoded) {
+    String name = names.get(feature);
+    if (ReferenceFeatures.MERCHANT_CATEGORY.equals(name)) {
+      return in.merchantCategory();
+    }
+    if (ReferenceFeatures.MERCHANT_COUNTRY.equals(name)) {
+      return in.merchantCountry();
+    }
+    return encoded;
+  }
+
+  private static final class Buffers {
+    final double[] x;
+    final double[] phi;
+    final int[] order;
+
+    Buffers(int width) {
+      x = new double[width];
+      phi = new double[width + 1];
+      order = new int[width];
+    }
+  }
+}
