@@ -36,14 +36,34 @@ public final class DeclaredFeatures {
   private final int[] entityFields;
   private final long[] horizonMillis;
 
+  /**
+   * Window boundaries shared by aggregates: one binary search per distinct (entity, offset back
+   * from the transaction's time) rather than two per aggregate.
+   */
+  private final List<long[]> bounds = new ArrayList<>();
+
+  /** What one computation reads; built once per transaction. */
+  private static final class Context {
+    RawTransaction tx;
+    LocalDateTime local;
+    StateEvent current;
+    EntityHistory[] histories;
+    int[] bound;
+  }
+
   /** One column's computation. */
   private interface Computed {
-    double compute(
-        RawTransaction tx,
-        LocalDateTime local,
-        StateEvent current,
-        EntityHistory[] histories,
-        double[] out);
+    double compute(Context c, double[] out);
+  }
+
+  private int bound(int entity, long offsetMillis) {
+    for (int i = 0; i < bounds.size(); i++) {
+      if (bounds.get(i)[0] == entity && bounds.get(i)[1] == offsetMillis) {
+        return i;
+      }
+    }
+    bounds.add(new long[] {entity, offsetMillis});
+    return bounds.size() - 1;
   }
 
   private DeclaredFeatures(
@@ -160,6 +180,16 @@ public final class DeclaredFeatures {
     return horizonMillis[entityField];
   }
 
+  /** {@link #entityFields()} without the copy, for the engine's hot path; do not modify. */
+  public int[] readFields() {
+    return entityFields;
+  }
+
+  /** Horizons per categorical field index, for the engine's hot path; do not modify. */
+  public long[] horizons() {
+    return horizonMillis;
+  }
+
   /**
    * Writes the features of {@code tx} into {@code out}.
    *
@@ -168,16 +198,32 @@ public final class DeclaredFeatures {
    *     null
    */
   public void compute(RawTransaction tx, EntityHistory[] histories, double[] out) {
-    LocalDateTime local = tx.timestamp().toLocalDateTime();
-    StateEvent current = StateEvent.of(tx);
+    compute(tx, StateEvent.of(tx), histories, out);
+  }
+
+  /** As {@link #compute(RawTransaction, EntityHistory[], double[])}, with the state event of tx. */
+  public void compute(
+      RawTransaction tx, StateEvent event, EntityHistory[] histories, double[] out) {
+    Context c = new Context();
+    c.tx = tx;
+    c.local = tx.timestamp().toLocalDateTime();
+    c.current = event;
+    c.histories = histories;
+    c.bound = new int[bounds.size()];
+    long t = c.current.epochMillis();
+    for (int b = 0; b < c.bound.length; b++) {
+      long[] bound = bounds.get(b);
+      EntityHistory h = histories[(int) bound[0]];
+      c.bound[b] = (h == null ? EMPTY : h).upper(t - bound[1]);
+    }
     boolean direct = columns.length == computed.length;
     double[] all = direct ? out : new double[computed.length];
     for (int i = 0; i < computed.length; i++) {
-      all[i] = computed[i].compute(tx, local, current, histories, all);
+      all[i] = computed[i].compute(c, all);
     }
     if (!direct) {
-      for (int c = 0; c < columns.length; c++) {
-        out[c] = all[columns[c]];
+      for (int k = 0; k < columns.length; k++) {
+        out[k] = all[columns[k]];
       }
     }
   }
@@ -188,20 +234,20 @@ public final class DeclaredFeatures {
     return out;
   }
 
-  private static Computed compile(
+  private Computed compile(
       FeatureDefinition f, List<String> earlier, Map<String, List<String>> vocabularies) {
     return switch (f) {
       case FeatureDefinition.Field field -> {
         int index = RawTransaction.NUMERIC_FIELDS.indexOf(field.field());
-        yield (tx, local, cur, h, out) -> tx.numeric(index);
+        yield (c, out) -> c.tx.numeric(index);
       }
       case FeatureDefinition.Time time -> {
         TimePart part = time.part();
-        yield (tx, local, cur, h, out) -> part.of(local);
+        yield (c, out) -> part.of(c.local);
       }
       case FeatureDefinition.Derived derived -> {
         Expression.Node node = Expression.compile(derived.expression(), List.copyOf(earlier));
-        yield (tx, local, cur, h, out) -> node.eval(out, tx);
+        yield (c, out) -> node.eval(out, c.tx);
       }
       case FeatureDefinition.Encoded encoded -> {
         int index = RawTransaction.CATEGORICAL_FIELDS.indexOf(encoded.field());
@@ -210,8 +256,8 @@ public final class DeclaredFeatures {
         for (int i = 0; i < vocabulary.size(); i++) {
           codes.put(vocabulary.get(i), i);
         }
-        yield (tx, local, cur, h, out) -> {
-          String v = tx.categorical(index);
+        yield (c, out) -> {
+          String v = c.tx.categorical(index);
           Integer code = v == null ? null : codes.get(v);
           return code == null ? Double.NaN : code;
         };
@@ -222,7 +268,7 @@ public final class DeclaredFeatures {
     };
   }
 
-  private static Computed aggregate(Aggregate a) {
+  private Computed aggregate(Aggregate a) {
     int entity = RawTransaction.CATEGORICAL_FIELDS.indexOf(a.entity());
     long window = a.window().toMillis();
     long delay = a.labelDelay().toMillis();
@@ -231,14 +277,16 @@ public final class DeclaredFeatures {
     int numeric = a.field() == null ? -1 : RawTransaction.NUMERIC_FIELDS.indexOf(a.field());
     int categorical = a.field() == null ? -1 : RawTransaction.CATEGORICAL_FIELDS.indexOf(a.field());
     double scale = StateEvent.SCALE;
-    return (tx, local, cur, histories, out) -> {
-      if (tx.categorical(entity) == null) {
+    int fromBound = bound(entity, delay + window);
+    int toBound = bound(entity, delay);
+    return (c, out) -> {
+      if (c.tx.categorical(entity) == null) {
         return Double.NaN; // no entity, no state: unknown rather than zero
       }
-      EntityHistory h = histories[entity] == null ? EMPTY : histories[entity];
-      long end = cur.epochMillis() - delay;
-      int from = h.upper(end - window);
-      int to = h.upper(end);
+      EntityHistory h = c.histories[entity] == null ? EMPTY : c.histories[entity];
+      StateEvent cur = c.current;
+      int from = c.bound[fromBound];
+      int to = c.bound[toBound];
       int n = to - from;
       switch (function) {
         case COUNT:

@@ -1,15 +1,19 @@
 package io.fraudops.core.features.state;
 
 import io.fraudops.core.transaction.RawTransaction;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * The recent transactions of one entity (one card, one merchant, ...), in time order, with what
- * makes window queries cheap: prefix sums of every numeric field (a window's sum is two array reads
- * after two binary searches, exact in fixed point) and a Fenwick tree over fraud labels (a label
- * arriving days later updates it in O(log n)). Max and distinct count scan their window.
+ * The recent transactions of one entity (one card, one merchant, ...), in time order, stored in
+ * columns (primitive arrays, no object per event: the state of a million-transaction replay costs
+ * the garbage collector nothing to keep) with what makes window queries cheap: prefix sums of every
+ * numeric field (a window's sum is two array reads after two binary searches, exact in fixed point)
+ * and a Fenwick tree over fraud labels (a label arriving days later updates it in O(log n)). Max
+ * and distinct count scan their window.
  *
  * <p>Events are kept from {@code head} on; {@link #expireUpTo} drops old ones and compacts the
  * arrays when half of them are dead, so memory follows the entity's activity within the state's
@@ -21,15 +25,25 @@ import java.util.Set;
 public final class EntityHistory {
 
   private static final int NUMERIC = RawTransaction.NUMERIC_FIELDS.size();
+  private static final int CATEGORICAL = RawTransaction.CATEGORICAL_FIELDS.size();
 
-  private StateEvent[] events;
+  private final String key;
+  private String[] ids;
   private long[] times;
+  private byte[] labels;
+  private long[] knownAts;
+
+  /** {@code categories[c][i]}: categorical field c of event i. */
+  private final String[][] categories = new String[CATEGORICAL][];
+
+  /** {@code values[f][i]}: field f of event i, {@code Long.MIN_VALUE} when absent. */
+  private final long[][] values = new long[NUMERIC][];
 
   /** {@code sums[f][i]} = sum of field f over events [0, i). */
-  private long[][] sums;
+  private final long[][] sums = new long[NUMERIC][];
 
   /** {@code counts[f][i]} = events in [0, i) that have field f. */
-  private int[][] counts;
+  private final int[][] counts = new int[NUMERIC][];
 
   private int[] fraudTree;
   private int head;
@@ -37,15 +51,15 @@ public final class EntityHistory {
   private long latestKnownAt;
 
   public EntityHistory() {
-    this(8);
+    this(null);
   }
 
-  private EntityHistory(int capacity) {
-    events = new StateEvent[capacity];
-    times = new long[capacity];
-    sums = new long[NUMERIC][capacity + 1];
-    counts = new int[NUMERIC][capacity + 1];
-    fraudTree = new int[capacity + 1];
+  /**
+   * @param key the entity's value (e.g. the card id), kept for snapshots
+   */
+  public EntityHistory(String key) {
+    this.key = key;
+    allocate(8);
   }
 
   /** A history of the given events (any order; sorted here by time, stably). */
@@ -55,6 +69,10 @@ public final class EntityHistory {
       h.add(e);
     }
     return h;
+  }
+
+  public String key() {
+    return key;
   }
 
   public int size() {
@@ -70,35 +88,49 @@ public final class EntityHistory {
     return isEmpty() ? Long.MIN_VALUE : times[size - 1];
   }
 
-  /** Time of the oldest kept event; {@code Long.MAX_VALUE} when empty. */
-  public long oldest() {
-    return isEmpty() ? Long.MAX_VALUE : times[head];
-  }
-
-  /** The kept events, oldest first. */
-  public Iterable<StateEvent> events() {
-    return Arrays.asList(events).subList(head, size);
+  /** The kept events, oldest first (rebuilt from the columns). */
+  public List<StateEvent> events() {
+    List<StateEvent> out = new ArrayList<>(size - head);
+    for (int i = head; i < size; i++) {
+      long[] numeric = new long[NUMERIC];
+      boolean[] present = new boolean[NUMERIC];
+      for (int f = 0; f < NUMERIC; f++) {
+        present[f] = values[f][i] != Long.MIN_VALUE;
+        numeric[f] = present[f] ? values[f][i] : 0;
+      }
+      String[] cats = new String[CATEGORICAL];
+      for (int c = 0; c < CATEGORICAL; c++) {
+        cats[c] = categories[c][i];
+      }
+      out.add(new StateEvent(ids[i], times[i], numeric, present, cats, labels[i], knownAts[i]));
+    }
+    return out;
   }
 
   /** Adds an event at its place in time (after events with the same instant). */
   public void add(StateEvent e) {
-    ensureCapacity(size + 1);
+    if (size + 1 > times.length) {
+      grow(size + 1);
+    }
     int at = upper(e.epochMillis());
-    if (at == size) {
-      events[size] = e;
-      times[size] = e.epochMillis();
-      for (int f = 0; f < NUMERIC; f++) {
-        sums[f][size + 1] = sums[f][size] + (e.present()[f] ? e.numeric()[f] : 0);
-        counts[f][size + 1] = counts[f][size] + (e.present()[f] ? 1 : 0);
-      }
-      size++;
-      appendFenwick(size, e.label() == StateEvent.FRAUD ? 1 : 0);
+    if (at < size) {
+      shiftRight(at);
+    }
+    ids[at] = e.transactionId();
+    times[at] = e.epochMillis();
+    labels[at] = e.label();
+    knownAts[at] = e.knownAt();
+    for (int c = 0; c < CATEGORICAL; c++) {
+      categories[c][at] = e.categorical()[c];
+    }
+    for (int f = 0; f < NUMERIC; f++) {
+      values[f][at] = e.present()[f] ? e.numeric()[f] : Long.MIN_VALUE;
+    }
+    size++;
+    if (at == size - 1) {
+      accumulate(at);
+      appendFenwick(size, labels[at] == StateEvent.FRAUD ? 1 : 0);
     } else {
-      System.arraycopy(events, at, events, at + 1, size - at);
-      System.arraycopy(times, at, times, at + 1, size - at);
-      events[at] = e;
-      times[at] = e.epochMillis();
-      size++;
       rebuildFrom(at);
     }
     if (e.label() != StateEvent.UNLABELLED) {
@@ -116,9 +148,9 @@ public final class EntityHistory {
     if (i < 0) {
       return false;
     }
-    StateEvent old = events[i];
-    int delta = (label == StateEvent.FRAUD ? 1 : 0) - (old.label() == StateEvent.FRAUD ? 1 : 0);
-    events[i] = old.withLabel(label, knownAt);
+    int delta = (label == StateEvent.FRAUD ? 1 : 0) - (labels[i] == StateEvent.FRAUD ? 1 : 0);
+    labels[i] = label;
+    knownAts[i] = knownAt;
     if (delta != 0) {
       for (int k = i + 1; k < fraudTree.length; k += k & -k) {
         fraudTree[k] += delta;
@@ -130,7 +162,7 @@ public final class EntityHistory {
 
   private int find(String transactionId, long epochMillis) {
     for (int i = lower(epochMillis); i < size && times[i] == epochMillis; i++) {
-      if (events[i].transactionId().equals(transactionId)) {
+      if (ids[i].equals(transactionId)) {
         return i;
       }
     }
@@ -187,34 +219,51 @@ public final class EntityHistory {
   /** Largest value of numeric field {@code f} over [a, b); {@code Long.MIN_VALUE} when none. */
   public long max(int f, int a, int b) {
     long max = Long.MIN_VALUE;
+    long[] v = values[f];
     for (int i = a; i < b; i++) {
-      if (events[i].present()[f] && events[i].numeric()[f] > max) {
-        max = events[i].numeric()[f];
-      }
+      max = Math.max(max, v[i]);
     }
     return max;
   }
 
-  /** Distinct non-null values of categorical field {@code c} over [a, b) plus {@code extra}. */
+  /**
+   * Distinct non-null values of categorical field {@code c} over [a, b) plus {@code extra}. A small
+   * array while there are few distinct values (the usual case: a card's countries, a device's
+   * cards), a hash set beyond.
+   */
   public int distinct(int c, int a, int b, String extra) {
-    if (b - a <= 1) {
-      String only = b > a ? events[a].categorical()[c] : null;
-      if (only == null || extra == null) {
-        return (only == null ? 0 : 1) + (extra == null ? 0 : 1);
-      }
-      return only.equals(extra) ? 1 : 2;
-    }
-    Set<String> seen = new HashSet<>();
-    for (int i = a; i < b; i++) {
-      String v = events[i].categorical()[c];
-      if (v != null) {
-        seen.add(v);
-      }
-    }
+    String[] few = new String[16];
+    int n = 0;
     if (extra != null) {
-      seen.add(extra);
+      few[n++] = extra;
     }
-    return seen.size();
+    String[] column = categories[c];
+    for (int i = a; i < b; i++) {
+      String v = column[i];
+      if (v == null || contains(few, n, v)) {
+        continue;
+      }
+      if (n == few.length) {
+        Set<String> seen = new HashSet<>(Arrays.asList(few));
+        for (int j = i; j < b; j++) {
+          if (column[j] != null) {
+            seen.add(column[j]);
+          }
+        }
+        return seen.size();
+      }
+      few[n++] = v;
+    }
+    return n;
+  }
+
+  private static boolean contains(String[] few, int n, String v) {
+    for (int k = 0; k < n; k++) {
+      if (v == few[k] || v.equals(few[k])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Fraud labels over [a, b) known at or before {@code asOf}. */
@@ -224,7 +273,7 @@ public final class EntityHistory {
     }
     int n = 0;
     for (int i = a; i < b; i++) {
-      if (events[i].label() == StateEvent.FRAUD && events[i].knownAt() <= asOf) {
+      if (labels[i] == StateEvent.FRAUD && knownAts[i] <= asOf) {
         n++;
       }
     }
@@ -246,43 +295,89 @@ public final class EntityHistory {
     fraudTree[n] = v + fenwick(n - 1) - fenwick(n - low);
   }
 
+  private void accumulate(int i) {
+    for (int f = 0; f < NUMERIC; f++) {
+      long v = values[f][i];
+      boolean has = v != Long.MIN_VALUE;
+      sums[f][i + 1] = sums[f][i] + (has ? v : 0);
+      counts[f][i + 1] = counts[f][i] + (has ? 1 : 0);
+    }
+  }
+
   private void rebuildFrom(int from) {
     for (int i = from; i < size; i++) {
-      StateEvent e = events[i];
-      for (int f = 0; f < NUMERIC; f++) {
-        sums[f][i + 1] = sums[f][i] + (e.present()[f] ? e.numeric()[f] : 0);
-        counts[f][i + 1] = counts[f][i] + (e.present()[f] ? 1 : 0);
-      }
+      accumulate(i);
     }
     Arrays.fill(fraudTree, 0);
     for (int i = 0; i < size; i++) {
-      appendFenwick(i + 1, events[i] != null && events[i].label() == StateEvent.FRAUD ? 1 : 0);
+      appendFenwick(i + 1, labels[i] == StateEvent.FRAUD ? 1 : 0);
+    }
+  }
+
+  private void shiftRight(int at) {
+    int n = size - at;
+    System.arraycopy(ids, at, ids, at + 1, n);
+    System.arraycopy(times, at, times, at + 1, n);
+    System.arraycopy(labels, at, labels, at + 1, n);
+    System.arraycopy(knownAts, at, knownAts, at + 1, n);
+    for (String[] column : categories) {
+      System.arraycopy(column, at, column, at + 1, n);
+    }
+    for (long[] column : values) {
+      System.arraycopy(column, at, column, at + 1, n);
     }
   }
 
   private void compact() {
     int live = size - head;
-    System.arraycopy(events, head, events, 0, live);
-    Arrays.fill(events, live, size, null);
+    System.arraycopy(ids, head, ids, 0, live);
+    Arrays.fill(ids, live, size, null);
     System.arraycopy(times, head, times, 0, live);
+    System.arraycopy(labels, head, labels, 0, live);
+    System.arraycopy(knownAts, head, knownAts, 0, live);
+    for (String[] column : categories) {
+      System.arraycopy(column, head, column, 0, live);
+      Arrays.fill(column, live, size, null);
+    }
+    for (long[] column : values) {
+      System.arraycopy(column, head, column, 0, live);
+    }
     size = live;
     head = 0;
     rebuildFrom(0);
   }
 
-  private void ensureCapacity(int needed) {
-    if (needed <= events.length) {
-      return;
+  private void allocate(int capacity) {
+    ids = new String[capacity];
+    times = new long[capacity];
+    labels = new byte[capacity];
+    knownAts = new long[capacity];
+    for (int c = 0; c < CATEGORICAL; c++) {
+      categories[c] = new String[capacity];
     }
-    int capacity = Math.max(needed, events.length * 2);
-    events = Arrays.copyOf(events, capacity);
-    times = Arrays.copyOf(times, capacity);
     for (int f = 0; f < NUMERIC; f++) {
+      values[f] = new long[capacity];
+      sums[f] = new long[capacity + 1];
+      counts[f] = new int[capacity + 1];
+    }
+    fraudTree = new int[capacity + 1];
+  }
+
+  private void grow(int needed) {
+    int capacity = Math.max(needed, times.length * 2);
+    ids = Arrays.copyOf(ids, capacity);
+    times = Arrays.copyOf(times, capacity);
+    labels = Arrays.copyOf(labels, capacity);
+    knownAts = Arrays.copyOf(knownAts, capacity);
+    for (int c = 0; c < CATEGORICAL; c++) {
+      categories[c] = Arrays.copyOf(categories[c], capacity);
+    }
+    for (int f = 0; f < NUMERIC; f++) {
+      values[f] = Arrays.copyOf(values[f], capacity);
       sums[f] = Arrays.copyOf(sums[f], capacity + 1);
       counts[f] = Arrays.copyOf(counts[f], capacity + 1);
     }
     // Fenwick nodes depend only on their index range, so the tree grows by appending.
-    int[] tree = Arrays.copyOf(fraudTree, capacity + 1);
-    fraudTree = tree;
+    fraudTree = Arrays.copyOf(fraudTree, capacity + 1);
   }
 }

@@ -38,8 +38,12 @@ public final class InMemoryStateStore implements StateStore {
   private static final int SWEEP_EVERY = 1 << 16;
   private static final int SNAPSHOT_FORMAT = 1;
 
-  /** A transaction seen: for idempotency (its outcome) and for labels (its entities). */
-  private record Seen(String id, long epochMillis, String[] keys, String outcome) {}
+  /**
+   * A transaction seen: for idempotency (its outcome) and for labels (the histories holding it,
+   * referenced directly so a label costs no map lookups; a history is only dropped once all its
+   * events expired, and so had every transaction pointing at it).
+   */
+  private record Seen(String id, long epochMillis, EntityHistory[] histories, String outcome) {}
 
   private final StateConfig config;
   private final int[] tracked;
@@ -87,18 +91,18 @@ public final class InMemoryStateStore implements StateStore {
     }
     watermark = Math.max(watermark, event.epochMillis());
     long cutoff = config.expiryCutoff(watermark);
-    String[] keys = new String[RawTransaction.CATEGORICAL_FIELDS.size()];
-    for (int f : tracked) {
-      String key = tx.categorical(f);
+    EntityHistory[] histories = new EntityHistory[tracked.length];
+    for (int k = 0; k < tracked.length; k++) {
+      String key = tx.categorical(tracked[k]);
       if (key == null) {
         continue;
       }
-      keys[f] = key;
-      EntityHistory h = byField.get(f).computeIfAbsent(key, k -> new EntityHistory());
+      EntityHistory h = byField.get(tracked[k]).computeIfAbsent(key, EntityHistory::new);
       h.add(event);
       h.expireUpTo(cutoff);
+      histories[k] = h;
     }
-    Seen s = new Seen(tx.transactionId(), event.epochMillis(), keys, outcome);
+    Seen s = new Seen(tx.transactionId(), event.epochMillis(), histories, outcome);
     seen.put(s.id(), s);
     arrivals.addLast(s);
     while (!arrivals.isEmpty() && arrivals.peekFirst().epochMillis() <= cutoff) {
@@ -131,14 +135,12 @@ public final class InMemoryStateStore implements StateStore {
     if (s == null) {
       return false;
     }
-    boolean any = false;
-    for (int f : tracked) {
-      if (s.keys()[f] != null) {
-        EntityHistory h = byField.get(f).get(s.keys()[f]);
-        any |= h != null && h.label(transactionId, s.epochMillis(), label, knownAtMillis);
+    for (EntityHistory h : s.histories()) {
+      if (h != null) {
+        h.label(transactionId, s.epochMillis(), label, knownAtMillis);
       }
     }
-    return any || tracked.length == 0;
+    return true;
   }
 
   @Override
@@ -209,10 +211,10 @@ public final class InMemoryStateStore implements StateStore {
     for (Seen s : arrivals) {
       out.writeUTF(s.id());
       out.writeLong(s.epochMillis());
-      for (String key : s.keys()) {
-        out.writeBoolean(key != null);
-        if (key != null) {
-          out.writeUTF(key);
+      for (EntityHistory h : s.histories()) {
+        out.writeBoolean(h != null);
+        if (h != null) {
+          out.writeUTF(h.key());
         }
       }
       out.writeUTF(s.outcome());
@@ -239,7 +241,7 @@ public final class InMemoryStateStore implements StateStore {
         for (int e = 0; e < entities; e++) {
           String key = in.readUTF();
           int events = in.readInt();
-          EntityHistory h = new EntityHistory();
+          EntityHistory h = new EntityHistory(key);
           for (int i = 0; i < events; i++) {
             h.add(StateEvent.decode(in.readUTF()));
           }
@@ -250,12 +252,13 @@ public final class InMemoryStateStore implements StateStore {
       for (int i = 0; i < transactions; i++) {
         String id = in.readUTF();
         long at = in.readLong();
-        String[] keys = new String[RawTransaction.CATEGORICAL_FIELDS.size()];
-        for (int k = 0; k < keys.length; k++) {
-          keys[k] = in.readBoolean() ? in.readUTF() : null;
+        EntityHistory[] histories = new EntityHistory[store.tracked.length];
+        for (int k = 0; k < histories.length; k++) {
+          histories[k] =
+              in.readBoolean() ? store.byField.get(store.tracked[k]).get(in.readUTF()) : null;
         }
-        Seen s = new Seen(id, at, keys, in.readUTF());
-        store.seen.put(id, s);
+        Seen s = new Seen(id, at, histories, in.readUTF());
+        store.seen.put(s.id(), s);
         store.arrivals.addLast(s);
       }
     } catch (IOException | RuntimeException e) {

@@ -5,9 +5,9 @@ import io.fraudops.core.transaction.Label;
 import io.fraudops.core.transaction.LabelEvent;
 import io.fraudops.core.transaction.RawTransaction;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * Offline replay of a history: transactions and label events in time order through a fresh
@@ -58,19 +58,19 @@ public final class Replay {
       List<RawTransaction> sorted, Duration labelLatency, DeclaredFeatures features, Sink sink) {
     InMemoryStateStore store = new InMemoryStateStore(stateFor(features));
     FeatureEngine engine = new FeatureEngine(store, store.config());
-    PriorityQueue<LabelEvent> pending =
-        new PriorityQueue<>((a, b) -> a.knownAt().compareTo(b.knownAt()));
+    // Rows are in time order and every label comes the same latency later: labels queue FIFO.
+    ArrayDeque<LabelEvent> pending = new ArrayDeque<>();
     double[] out = new double[features.width()];
     int index = 0;
     for (RawTransaction tx : sorted) {
       long at = tx.epochMillis();
-      while (!pending.isEmpty() && pending.peek().knownAt().toEpochMilli() <= at) {
-        engine.label(pending.poll());
+      while (!pending.isEmpty() && pending.peekFirst().knownAt().toEpochMilli() <= at) {
+        engine.label(pending.pollFirst());
       }
       observe(engine, features, tx, out);
       sink.accept(index++, tx, out);
       if (tx.label() != null) {
-        pending.add(
+        pending.addLast(
             new LabelEvent(
                 tx.transactionId(),
                 tx.label() == 1 ? Label.FRAUD : Label.GENUINE,
