@@ -147,7 +147,10 @@ public record ColumnMapping(
         && !format.equals(EPOCH_SECONDS)
         && !format.equals(EPOCH_MILLIS)) {
       try {
-        formatter = DateTimeFormatter.ofPattern(format, Locale.ROOT);
+        // Strict: 31/02 is an error, not the 28th ('u' is the proleptic year strict mode needs).
+        formatter =
+            DateTimeFormatter.ofPattern(format.replace('y', 'u'), Locale.ROOT)
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             "mapping: timestamp_format '"
