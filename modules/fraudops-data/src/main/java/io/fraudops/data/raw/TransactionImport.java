@@ -32,7 +32,7 @@ public final class TransactionImport {
   private TransactionImport() {}
 
   public static ImportResult run(Path input, ColumnMapping mapping) throws DataFormatException {
-    String name = input.getFileName().toString();
+    String name = String.valueOf(input.getFileName());
     if (!Files.isRegularFile(input)) {
       throw new DataFormatException(name + ": file not found");
     }
@@ -123,6 +123,7 @@ public final class TransactionImport {
       throw new IllegalArgumentException("latitude and longitude must be given together");
     }
     String label = value(r, index, 11);
+    String online = value(r, index, 7);
     return new RawTransaction(
         id,
         at,
@@ -131,7 +132,7 @@ public final class TransactionImport {
         amount,
         value(r, index, 5),
         value(r, index, 6),
-        bool("is_online", value(r, index, 7), m),
+        online == null ? null : bool("is_online", online, m),
         lat,
         lon,
         value(r, index, 10),
@@ -173,10 +174,7 @@ public final class TransactionImport {
     return v == null ? null : number(r, index, f, v);
   }
 
-  private static Boolean bool(String field, String v, ColumnMapping m) {
-    if (v == null) {
-      return null;
-    }
+  private static boolean bool(String field, String v, ColumnMapping m) {
     String word = v.toLowerCase(Locale.ROOT);
     if (m.trueValues().contains(word)) {
       return true;

@@ -68,12 +68,30 @@ public final class InMemoryStateStore implements StateStore {
 
   @Override
   public Optional<String> outcome(String transactionId) {
+    lock.lock();
+    try {
+      return outcomeLocked(transactionId);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Optional<String> outcomeLocked(String transactionId) {
     Seen s = seen.get(transactionId);
     return s == null ? Optional.empty() : Optional.of(s.outcome());
   }
 
   @Override
   public EntityHistory[] histories(RawTransaction tx, int[] fields, long[] horizonMillis) {
+    lock.lock();
+    try {
+      return historiesLocked(tx, fields, horizonMillis);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private EntityHistory[] historiesLocked(RawTransaction tx, int[] fields, long[] horizonMillis) {
     EntityHistory[] out = new EntityHistory[RawTransaction.CATEGORICAL_FIELDS.size()];
     for (int f : fields) {
       String key = tx.categorical(f);
@@ -86,6 +104,15 @@ public final class InMemoryStateStore implements StateStore {
 
   @Override
   public boolean record(RawTransaction tx, StateEvent event, String outcome) {
+    lock.lock();
+    try {
+      return recordLocked(tx, event, outcome);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean recordLocked(RawTransaction tx, StateEvent event, String outcome) {
     if (seen.containsKey(tx.transactionId())) {
       return false;
     }
@@ -131,6 +158,15 @@ public final class InMemoryStateStore implements StateStore {
 
   @Override
   public boolean label(String transactionId, byte label, long knownAtMillis) {
+    lock.lock();
+    try {
+      return labelLocked(transactionId, label, knownAtMillis);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean labelLocked(String transactionId, byte label, long knownAtMillis) {
     Seen s = seen.get(transactionId);
     if (s == null) {
       return false;
@@ -145,6 +181,15 @@ public final class InMemoryStateStore implements StateStore {
 
   @Override
   public long watermark() {
+    lock.lock();
+    try {
+      return watermarkLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private long watermarkLocked() {
     return watermark;
   }
 
@@ -158,14 +203,17 @@ public final class InMemoryStateStore implements StateStore {
     }
   }
 
+  // Every method takes the (reentrant) lock: the engine calls them inside atomically(), where
+  // re-entering costs a counter increment, and the store stays safe if called on its own.
+
   /** Entities held per tracked field, for tests and metrics. */
   public int entities(String field) {
-    return byField.get(RawTransaction.CATEGORICAL_FIELDS.indexOf(field)).size();
+    return atomically(() -> byField.get(RawTransaction.CATEGORICAL_FIELDS.indexOf(field)).size());
   }
 
   /** Transaction ids held for idempotency and labels. */
   public int transactions() {
-    return seen.size();
+    return atomically(seen::size);
   }
 
   @Override
