@@ -12,8 +12,9 @@ import java.util.Set;
  * columns (primitive arrays, no object per event: the state of a million-transaction replay costs
  * the garbage collector nothing to keep) with what makes window queries cheap: prefix sums of every
  * numeric field (a window's sum is two array reads after two binary searches, exact in fixed point)
- * and a Fenwick tree over fraud labels (a label arriving days later updates it in O(log n)). Max
- * and distinct count scan their window.
+ * and the sorted positions of fraud labels (fraud is rare: a window's fraud count is two binary
+ * searches over a short array, and a label arriving days later is one insertion). Max and distinct
+ * count scan their window.
  *
  * <p>Events are kept from {@code head} on; {@link #expireUpTo} drops old ones and compacts the
  * arrays when half of them are dead, so memory follows the entity's activity within the state's
@@ -45,7 +46,10 @@ public final class EntityHistory {
   /** {@code counts[f][i]} = events in [0, i) that have field f. */
   private final int[][] counts = new int[NUMERIC][];
 
-  private int[] fraudTree;
+  /** Positions of the events labelled fraud, ascending; {@code fraudCount} of them are used. */
+  private int[] fraudAt = new int[4];
+
+  private int fraudCount;
   private int head;
   private int size;
   private long latestKnownAt;
@@ -129,7 +133,9 @@ public final class EntityHistory {
     size++;
     if (at == size - 1) {
       accumulate(at);
-      appendFenwick(size, labels[at] == StateEvent.FRAUD ? 1 : 0);
+      if (labels[at] == StateEvent.FRAUD) {
+        insertFraud(at);
+      }
     } else {
       rebuildFrom(at);
     }
@@ -148,13 +154,16 @@ public final class EntityHistory {
     if (i < 0) {
       return false;
     }
-    int delta = (label == StateEvent.FRAUD ? 1 : 0) - (labels[i] == StateEvent.FRAUD ? 1 : 0);
+    boolean was = labels[i] == StateEvent.FRAUD;
+    boolean is = label == StateEvent.FRAUD;
     labels[i] = label;
     knownAts[i] = knownAt;
-    if (delta != 0) {
-      for (int k = i + 1; k < fraudTree.length; k += k & -k) {
-        fraudTree[k] += delta;
-      }
+    if (is && !was) {
+      insertFraud(i);
+    } else if (was && !is) {
+      int k = fraudsBefore(i);
+      System.arraycopy(fraudAt, k + 1, fraudAt, k, fraudCount - k - 1);
+      fraudCount--;
     }
     latestKnownAt = Math.max(latestKnownAt, knownAt);
     return true;
@@ -269,7 +278,7 @@ public final class EntityHistory {
   /** Fraud labels over [a, b) known at or before {@code asOf}. */
   public int fraud(int a, int b, long asOf) {
     if (asOf >= latestKnownAt) {
-      return fenwick(b) - fenwick(a); // every label here is known by then
+      return fraudsBefore(b) - fraudsBefore(a); // every label here is known by then
     }
     int n = 0;
     for (int i = a; i < b; i++) {
@@ -280,19 +289,29 @@ public final class EntityHistory {
     return n;
   }
 
-  private int fenwick(int n) {
-    int s = 0;
-    for (int k = n; k > 0; k -= k & -k) {
-      s += fraudTree[k];
+  /** How many fraud positions are below {@code index}. */
+  private int fraudsBefore(int index) {
+    int lo = 0;
+    int hi = fraudCount;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (fraudAt[mid] < index) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
     }
-    return s;
+    return lo;
   }
 
-  /** Appends value v as element n (1-based) of the Fenwick tree in O(log n). */
-  private void appendFenwick(int n, int v) {
-    int low = n & -n;
-    // tree[n] covers (n - low, n]: the prefix up to n-1 minus the prefix up to n-low, plus v.
-    fraudTree[n] = v + fenwick(n - 1) - fenwick(n - low);
+  private void insertFraud(int index) {
+    if (fraudCount == fraudAt.length) {
+      fraudAt = Arrays.copyOf(fraudAt, fraudCount * 2);
+    }
+    int k = fraudsBefore(index);
+    System.arraycopy(fraudAt, k, fraudAt, k + 1, fraudCount - k);
+    fraudAt[k] = index;
+    fraudCount++;
   }
 
   private void accumulate(int i) {
@@ -308,9 +327,11 @@ public final class EntityHistory {
     for (int i = from; i < size; i++) {
       accumulate(i);
     }
-    Arrays.fill(fraudTree, 0);
+    fraudCount = 0;
     for (int i = 0; i < size; i++) {
-      appendFenwick(i + 1, labels[i] == StateEvent.FRAUD ? 1 : 0);
+      if (labels[i] == StateEvent.FRAUD) {
+        insertFraud(i);
+      }
     }
   }
 
@@ -360,7 +381,6 @@ public final class EntityHistory {
       sums[f] = new long[capacity + 1];
       counts[f] = new int[capacity + 1];
     }
-    fraudTree = new int[capacity + 1];
   }
 
   private void grow(int needed) {
@@ -377,7 +397,5 @@ public final class EntityHistory {
       sums[f] = Arrays.copyOf(sums[f], capacity + 1);
       counts[f] = Arrays.copyOf(counts[f], capacity + 1);
     }
-    // Fenwick nodes depend only on their index range, so the tree grows by appending.
-    fraudTree = Arrays.copyOf(fraudTree, capacity + 1);
   }
 }

@@ -53,6 +53,8 @@ public final class InMemoryStateStore implements StateStore {
   private final ReentrantLock lock = new ReentrantLock();
   private long watermark = Long.MIN_VALUE;
   private int sinceSweep;
+  private RawTransaction lastRead;
+  private EntityHistory[] lastHistories;
 
   public InMemoryStateStore(StateConfig config) {
     this.config = config;
@@ -99,6 +101,8 @@ public final class InMemoryStateStore implements StateStore {
         out[f] = byField.get(f).get(key); // live: read under the lock; windows bound the reads
       }
     }
+    lastRead = tx;
+    lastHistories = out;
     return out;
   }
 
@@ -124,11 +128,17 @@ public final class InMemoryStateStore implements StateStore {
       if (key == null) {
         continue;
       }
-      EntityHistory h = byField.get(tracked[k]).computeIfAbsent(key, EntityHistory::new);
+      // The engine records right after reading: reuse the histories it looked up.
+      EntityHistory h = lastRead == tx ? lastHistories[tracked[k]] : null;
+      if (h == null) {
+        h = byField.get(tracked[k]).computeIfAbsent(key, EntityHistory::new);
+      }
       h.add(event);
       h.expireUpTo(cutoff);
       histories[k] = h;
     }
+    lastRead = null;
+    lastHistories = null;
     Seen s = new Seen(tx.transactionId(), event.epochMillis(), histories, outcome);
     seen.put(s.id(), s);
     arrivals.addLast(s);
