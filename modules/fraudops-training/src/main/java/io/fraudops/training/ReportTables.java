@@ -223,7 +223,7 @@ final class ReportTables {
         TrainingJob.reliability(selected.testScores(), labels),
         selected.testScores(),
         labels,
-        data.features().spec().featureNames(),
+        data.spec().featureNames(),
         selected.importance(),
         selected.importanceKind());
   }

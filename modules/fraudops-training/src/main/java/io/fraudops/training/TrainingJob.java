@@ -3,11 +3,14 @@ package io.fraudops.training;
 import io.fraudops.core.bundle.BundleManifest;
 import io.fraudops.core.bundle.Json;
 import io.fraudops.core.bundle.ModelBundle;
+import io.fraudops.core.features.FeatureSpec;
 import io.fraudops.core.features.ReferenceFeatures;
+import io.fraudops.core.features.declared.FeatureSetDefinition;
 import io.fraudops.core.metrics.ReliabilityCurve;
 import io.fraudops.core.profile.DataProfile;
 import io.fraudops.core.scoring.Scorer;
 import io.fraudops.core.scoring.Scorers;
+import io.fraudops.core.transaction.RawTransaction;
 import io.fraudops.core.transaction.Transaction;
 import io.fraudops.training.report.EvaluationReport;
 import java.nio.file.Path;
@@ -58,9 +61,34 @@ public final class TrainingJob {
   private static final int CALIBRATION_BINS = 10;
 
   private final TrainingConfig config;
+  private final TrainingFeatures declared;
 
   public TrainingJob(TrainingConfig config) {
+    this(config, null);
+  }
+
+  private TrainingJob(TrainingConfig config, TrainingFeatures declared) {
     this.config = config;
+    this.declared = declared;
+  }
+
+  /**
+   * Trains on raw transactions through a declared feature set (see {@link TrainingFeatures}): the
+   * bundle carries the set, and serving computes the same features from live state.
+   *
+   * @param labelLatency how long after a transaction its label is known, for label-delay features
+   */
+  public static TrainingResult runDeclared(
+      TrainingConfig config,
+      FeatureSetDefinition featureSet,
+      Duration labelLatency,
+      List<RawTransaction> rows,
+      DatasetInfo dataset,
+      TrainingListener listener) {
+    TrainingFeatures features = TrainingFeatures.of(featureSet, labelLatency, rows);
+    return new TrainingJob(config, features)
+        .execute(features.shadows(), dataset, listener)
+        .result();
   }
 
   /**
@@ -105,7 +133,9 @@ public final class TrainingJob {
               requireBothClasses("test", s.test());
               return s;
             });
-    Matrices data = phases.run(FEATURES, () -> Matrices.of(split));
+    Matrices data =
+        phases.run(
+            FEATURES, () -> declared == null ? Matrices.of(split) : declared.matrices(split));
     Random random = new Random(config.seed());
     Imbalance imbalance = config.imbalance();
     // One resampling for every candidate, so they learn from the same rows.
@@ -392,7 +422,7 @@ public final class TrainingJob {
     validation.metrics().forEach((k, v) -> metrics.put(VALIDATION_PREFIX + k, v));
     DataProfile profile =
         DataProfile.of(
-            data.features().spec().featureNames(),
+            data.spec().featureNames(),
             data.train().values(),
             data.train().rows(),
             data.train().labels());
@@ -403,7 +433,7 @@ public final class TrainingJob {
             algorithm.id(),
             algorithm.modelFile(),
             Instant.now(),
-            data.features().spec(),
+            data.spec(),
             threshold,
             config.riskBands(),
             metrics,
@@ -470,7 +500,7 @@ public final class TrainingJob {
 
   /** The feature transformer, the three matrices it produced and the rows' evaluation inputs. */
   record Matrices(
-      ReferenceFeatures features,
+      FeatureSpec spec,
       FeatureMatrix train,
       FeatureMatrix validation,
       FeatureMatrix test,
@@ -480,7 +510,7 @@ public final class TrainingJob {
     static Matrices of(OutOfTimeSplit split) {
       ReferenceFeatures features = ReferenceFeatures.fit(split.trainingPart());
       return new Matrices(
-          features,
+          features.spec(),
           FeatureMatrix.of(split.train(), features),
           FeatureMatrix.of(split.validation(), features),
           FeatureMatrix.of(split.test(), features),

@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
       QuickstartCommand.class,
       GenerateCommand.class,
       ValidateCommand.class,
+      ImportCommand.class,
       TrainCommand.class,
+      ScoreCommand.class,
       ModelsCommand.class,
       ServeCommand.class,
       CommandLine.HelpCommand.class

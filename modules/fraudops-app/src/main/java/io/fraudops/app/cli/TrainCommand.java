@@ -4,6 +4,10 @@ import io.fraudops.app.registry.ModelVersion;
 import io.fraudops.app.training.DataLocation;
 import io.fraudops.app.training.TrainingRuns;
 import io.fraudops.core.bundle.Sha256;
+import io.fraudops.core.features.declared.Durations;
+import io.fraudops.core.features.declared.FeatureSetDefinition;
+import io.fraudops.core.features.declared.FeatureSets;
+import io.fraudops.core.transaction.RawTransaction;
 import io.fraudops.core.transaction.Transaction;
 import io.fraudops.training.DatasetInfo;
 import io.fraudops.training.TrainingConfig;
@@ -59,6 +63,25 @@ final class TrainCommand implements Callable<Integer> {
       description = "tracking experiment of the run (default: the model name)")
   String experiment;
 
+  @Option(
+      names = "--features",
+      paramLabel = "SET|FILE",
+      description = {
+        "train on raw transactions through a declared feature set: reference, raw (shipped) or a",
+        "feature-set YAML file; the data is a canonical raw CSV (fraudops import) or a generated",
+        "file, replayed in time order by the feature engine serving uses"
+      })
+  String features;
+
+  @Option(
+      names = "--label-latency",
+      defaultValue = "7d",
+      paramLabel = "DURATION",
+      description =
+          "with --features: when each label becomes known after its transaction, for label-delay"
+              + " features (default: ${DEFAULT-VALUE})")
+  String labelLatency;
+
   @Mixin TrainingOptions training;
 
   @Override
@@ -71,9 +94,29 @@ final class TrainCommand implements Callable<Integer> {
         AppContext.registryInBackground(home.resolve());
     try (DataLocation location = ValidateCommand.open(data, console)) {
       console.progress("reading " + data);
-      List<Transaction> rows = ValidateCommand.read(location.file());
-      Trained trained =
-          train(rows, location, experiment != null ? experiment : name, config, console, context);
+      Trained trained;
+      int rowCount;
+      String runExperiment = experiment != null ? experiment : name;
+      if (features == null) {
+        List<Transaction> rows = ValidateCommand.read(location.file());
+        rowCount = rows.size();
+        trained = train(rows, location, runExperiment, config, console, context);
+      } else {
+        FeatureSetDefinition set = featureSet(features);
+        Duration latency = latency(labelLatency);
+        List<RawTransaction> rows = RawRows.read(location.file());
+        rowCount = rows.size();
+        trained =
+            train(
+                rowCount,
+                (dataset, listener) ->
+                    TrainingJob.runDeclared(config, set, latency, rows, dataset, listener),
+                location,
+                runExperiment,
+                config,
+                console,
+                context);
+      }
       TrainingResult result = trained.result();
       if (result.candidates().size() > 1 || !result.trials().isEmpty()) {
         console.line(ComparisonTable.render(result));
@@ -92,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
               result.testMetrics().get("auc_roc"),
               result.testMetrics().get("average_precision"),
               result.threshold(),
-              rows.size(),
+              rowCount,
               Console.seconds(trained.took()),
               trained.runId()));
       return ExitCodes.OK;
@@ -132,13 +175,54 @@ final class TrainCommand implements Callable<Integer> {
       TrainingConfig config,
       Console console,
       CompletableFuture<ConfigurableApplicationContext> context) {
+    return train(
+        rows.size(),
+        (dataset, listener) -> new TrainingJob(config).run(rows, dataset, listener),
+        data,
+        experiment,
+        config,
+        console,
+        context);
+  }
+
+  /** A training run over rows already read: the reference features, or a declared set. */
+  interface Job {
+    TrainingResult run(DatasetInfo dataset, TrainingListener listener);
+  }
+
+  static FeatureSetDefinition featureSet(String nameOrFile) {
+    try {
+      return FeatureSets.load(nameOrFile);
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailedException(
+          ExitCodes.UNUSABLE_INPUT, "--features: " + e.getMessage(), e);
+    }
+  }
+
+  static Duration latency(String text) {
+    try {
+      return Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailedException(
+          ExitCodes.UNUSABLE_INPUT, "--label-latency: " + e.getMessage(), e);
+    }
+  }
+
+  static Trained train(
+      int rowCount,
+      Job job,
+      DataLocation data,
+      String experiment,
+      TrainingConfig config,
+      Console console,
+      CompletableFuture<ConfigurableApplicationContext> context) {
     long started = System.nanoTime();
     console.progress("hashing " + data.name());
-    DatasetInfo dataset = new DatasetInfo(data.name(), rows.size(), Sha256.of(data.file()));
+    DatasetInfo dataset = new DatasetInfo(data.name(), rowCount, Sha256.of(data.file()));
     TrainingRuns.Recording recording = new TrainingRuns.Recording(progress(console));
     TrainingResult result;
     try {
-      result = new TrainingJob(config).run(rows, dataset, recording);
+      result = job.run(dataset, recording);
     } catch (RuntimeException e) {
       try {
         context

@@ -260,7 +260,7 @@ public class ModelHolder implements SmartLifecycle {
     double sink = 0;
     for (int i = 0; i < WARM_UP_ROUNDS; i++) {
       for (Transaction row : SmokeSet.ROWS) {
-        sink += model.probability(row);
+        sink += model.smokeProbability(row);
       }
     }
     if (Double.isNaN(sink)) {

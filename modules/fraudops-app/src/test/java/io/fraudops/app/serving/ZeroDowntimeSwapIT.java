@@ -81,8 +81,7 @@ class ZeroDowntimeSwapIT {
         long promotedAt = System.nanoTime();
         assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(200);
         long waitUntil = promotedAt + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < waitUntil
-            && answers.stream().noneMatch(a -> "2".equals(a.version()))) {
+        while (System.nanoTime() < waitUntil && !answered(answers, "2")) {
           Thread.sleep(20);
         }
         Thread.sleep(1500); // keep the load on after the switch
@@ -226,6 +225,13 @@ class ZeroDowntimeSwapIT {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Streams over a synchronized list must hold its lock: the clients keep adding to it. */
+  private static boolean answered(List<Answer> answers, String version) {
+    synchronized (answers) {
+      return answers.stream().anyMatch(a -> version.equals(a.version()));
     }
   }
 }

@@ -25,6 +25,7 @@ public final class TestModels {
   private static Path dataset;
   private static ModelBundle first;
   private static ModelBundle second;
+  private static ModelBundle raw;
 
   public static synchronized List<Transaction> rows() {
     if (rows == null) {
@@ -64,6 +65,36 @@ public final class TestModels {
       second = train(30);
     }
     return second;
+  }
+
+  /** A model on the declared {@code raw} feature set, trained on {@link #rows()} as raw rows. */
+  public static synchronized ModelBundle raw() {
+    if (raw == null) {
+      TrainingConfig d = TrainingConfig.defaults("fraud-detector");
+      TrainingConfig config =
+          new TrainingConfig(
+              d.modelName(),
+              d.algorithm().id(),
+              30,
+              4,
+              0.3,
+              d.testFraction(),
+              d.validationFraction(),
+              0,
+              1,
+              d.seed());
+      List<io.fraudops.core.transaction.RawTransaction> rawRows = RawStreams.raw(rows());
+      raw =
+          TrainingJob.runDeclared(
+                  config,
+                  io.fraudops.core.features.declared.FeatureSets.shipped("raw"),
+                  java.time.Duration.ofDays(7),
+                  rawRows,
+                  new DatasetInfo("generated-raw", rawRows.size(), "0".repeat(64)),
+                  null)
+              .bundle();
+    }
+    return raw;
   }
 
   private static ModelBundle train(int rounds) {

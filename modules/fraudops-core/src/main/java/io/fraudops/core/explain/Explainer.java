@@ -1,6 +1,7 @@
 package io.fraudops.core.explain;
 
 import io.fraudops.core.features.ReferenceFeatures;
+import io.fraudops.core.features.declared.FeatureSetDefinition;
 import io.fraudops.core.profile.DataProfile;
 import io.fraudops.core.scoring.Scorer;
 import io.fraudops.core.transaction.ScoringFields;
@@ -11,6 +12,11 @@ import java.util.List;
  * Explains a model's score of one transaction: the features that moved it most (SHAP values from
  * the pure-Java scorer, in log-odds) and reasons phrased against the model's training profile.
  * Framework-free and thread-safe, so every endpoint that scores a transaction can explain it.
+ *
+ * <p>Two entry points: {@link #explain(ScoringFields, int)} for callers that send the reference
+ * fields ({@code /predict}; reasons from {@link ReasonCodes}), and {@link #explain(double[], int)}
+ * for a vector the feature engine computed ({@code /v1/transactions/score}; reasons phrased from
+ * the declared feature set by {@link DeclaredReasons}).
  *
  * <p>Design: the feature vector and the contributions live in per-thread buffers and the top
  * features are picked by a partial selection, so the only allocations per call are the few objects
@@ -24,22 +30,29 @@ public final class Explainer {
   /** At most this many reasons per explanation. */
   public static final int MAX_REASONS = 3;
 
-  private final ReferenceFeatures features;
+  private final ReferenceFeatures features; // null: the model takes engine vectors only
   private final Scorer scorer;
   private final List<String> names;
-  private final ReasonCodes reasons;
+  private final ReasonCodes reasons; // null with features
+  private final DeclaredReasons declaredReasons;
   private final ThreadLocal<Buffers> buffers;
 
-  private Explainer(ReferenceFeatures features, Scorer scorer, DataProfile profile) {
-    if (scorer.width() != features.width()) {
+  private Explainer(
+      List<String> names,
+      ReferenceFeatures features,
+      FeatureSetDefinition definition,
+      Scorer scorer,
+      DataProfile profile) {
+    if (scorer.width() != names.size()) {
       throw new IllegalArgumentException(
-          "scorer takes " + scorer.width() + " features, feature set gives " + features.width());
+          "scorer takes " + scorer.width() + " features, feature set gives " + names.size());
     }
     this.features = features;
     this.scorer = scorer;
-    this.names = features.spec().featureNames();
-    this.reasons = new ReasonCodes(names, features, profile);
-    int width = features.width();
+    this.names = List.copyOf(names);
+    this.reasons = features == null ? null : new ReasonCodes(this.names, features, profile);
+    this.declaredReasons = new DeclaredReasons(this.names, definition, profile);
+    int width = names.size();
     this.buffers = ThreadLocal.withInitial(() -> new Buffers(width));
   }
 
@@ -48,7 +61,23 @@ public final class Explainer {
    *     (reasons then state values without comparing them)
    */
   public static Explainer of(ReferenceFeatures features, Scorer scorer, DataProfile profile) {
-    return new Explainer(features, scorer, profile);
+    return new Explainer(features.spec().featureNames(), features, null, scorer, profile);
+  }
+
+  /**
+   * An explainer for a model scored on feature-engine vectors.
+   *
+   * @param features the reference transformer when the model also takes reference fields, else
+   *     {@code null}
+   * @param definition the declared feature set the vectors come from (its definitions phrase the
+   *     reasons)
+   */
+  public static Explainer of(
+      ReferenceFeatures features,
+      FeatureSetDefinition definition,
+      Scorer scorer,
+      DataProfile profile) {
+    return new Explainer(definition.featureNames(), features, definition, scorer, profile);
   }
 
   /**
@@ -58,7 +87,38 @@ public final class Explainer {
   public Explanation explain(ScoringFields in, int top) {
     Buffers b = buffers.get();
     contributions(in, b.x, b.phi);
-    int width = features.width();
+    int k = rank(b, top);
+    List<FeatureContribution> topFeatures = new ArrayList<>(k);
+    for (int i = 0; i < k; i++) {
+      int f = b.order[i];
+      topFeatures.add(new FeatureContribution(names.get(f), value(in, f, b.x[f]), b.phi[f]));
+    }
+    return new Explanation(
+        b.phi[names.size()], topFeatures, reasons.reasons(in, b.phi, MAX_REASONS));
+  }
+
+  /**
+   * The same for a vector the feature engine computed: values are the vector's, reasons come from
+   * the declared feature set's definitions and the training profile.
+   */
+  public Explanation explain(double[] x, int top) {
+    Buffers b = buffers.get();
+    scorer.contributions(x, b.phi);
+    int k = rank(b, top);
+    List<FeatureContribution> topFeatures = new ArrayList<>(k);
+    for (int i = 0; i < k; i++) {
+      int f = b.order[i];
+      topFeatures.add(new FeatureContribution(names.get(f), x[f], b.phi[f]));
+    }
+    // Reasons look further than the top k: the strongest features pushing towards fraud.
+    rank(b, names.size());
+    return new Explanation(
+        b.phi[names.size()], topFeatures, declaredReasons.reasons(x, b.phi, b.order, MAX_REASONS));
+  }
+
+  /** Puts the {@code top} largest |contributions| first in {@code b.order}; returns how many. */
+  private int rank(Buffers b, int top) {
+    int width = names.size();
     int k = Math.min(Math.max(top, 0), width);
     // Partial selection sort on indices: k is small (a handful), width is 24.
     int[] order = b.order;
@@ -76,12 +136,7 @@ public final class Explainer {
       order[i] = order[best];
       order[best] = tmp;
     }
-    List<FeatureContribution> topFeatures = new ArrayList<>(k);
-    for (int i = 0; i < k; i++) {
-      int f = order[i];
-      topFeatures.add(new FeatureContribution(names.get(f), value(in, f, b.x[f]), b.phi[f]));
-    }
-    return new Explanation(b.phi[width], topFeatures, reasons.reasons(in, b.phi, MAX_REASONS));
+    return k;
   }
 
   /**
@@ -89,12 +144,16 @@ public final class Explainer {
    * (plus the bias at {@code phi[width]}) into {@code phi}.
    */
   public void contributions(ScoringFields in, double[] x, double[] phi) {
+    if (features == null) {
+      throw new UnsupportedOperationException(
+          "this model's features come from transaction history: explain engine vectors");
+    }
     features.transform(in, x);
     scorer.contributions(x, phi);
   }
 
   public int width() {
-    return features.width();
+    return names.size();
   }
 
   /** The category for a categorical feature (its code is meaningless to a reader). */

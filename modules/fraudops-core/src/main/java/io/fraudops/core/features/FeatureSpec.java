@@ -14,13 +14,27 @@ import java.util.Objects;
  * @param featureNames names of the vector's columns, in order
  * @param vocabularies per categorical field, the known values; a value's index is its code
  * @param homeCountry the country counted as domestic
+ * @param definition the YAML of a declared feature set ({@code
+ *     io.fraudops.core.features.declared}), computed from state by the feature engine; {@code null}
+ *     for the built-in reference transformer ({@link ReferenceFeatures})
  */
 public record FeatureSpec(
     String name,
     int version,
     List<String> featureNames,
     Map<String, List<String>> vocabularies,
-    String homeCountry) {
+    String homeCountry,
+    String definition) {
+
+  /** A spec of the built-in reference transformer (no declared definition). */
+  public FeatureSpec(
+      String name,
+      int version,
+      List<String> featureNames,
+      Map<String, List<String>> vocabularies,
+      String homeCountry) {
+    this(name, version, featureNames, vocabularies, homeCountry, null);
+  }
 
   public FeatureSpec {
     Objects.requireNonNull(name, "name");

@@ -96,7 +96,15 @@ public final class ReferenceFeatures {
    */
   public static ReferenceFeatures of(FeatureSpec spec) {
     if (!supports(spec)) {
-      throw new UnsupportedFeatureSetException(
+      throw unsupported(spec);
+    }
+    return new ReferenceFeatures(spec);
+  }
+
+  /** The refusal of a spec that is neither this transformer's nor a declared feature set. */
+  public static UnsupportedFeatureSetException unsupported(FeatureSpec spec) {
+    {
+      return new UnsupportedFeatureSetException(
           "feature set "
               + spec.id()
               + " is not computable here (this build computes "
@@ -105,9 +113,8 @@ public final class ReferenceFeatures {
               + VERSION
               + " with "
               + FEATURE_NAMES.size()
-              + " features)");
+              + " features, or a declared feature set)");
     }
-    return new ReferenceFeatures(spec);
   }
 
   public static boolean supports(FeatureSpec spec) {

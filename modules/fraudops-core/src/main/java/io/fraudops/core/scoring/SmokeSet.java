@@ -28,7 +28,7 @@ public final class SmokeSet {
    */
   public static void check(ScoringModel model) {
     for (Transaction row : ROWS) {
-      double p = model.probability(row);
+      double p = model.smokeProbability(row);
       if (!(p >= 0 && p <= 1)) {
         throw new IllegalStateException(
             "smoke row " + row.transactionId() + " scored " + p + ", not a probability");
