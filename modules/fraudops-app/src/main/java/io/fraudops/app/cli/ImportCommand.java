@@ -41,7 +41,7 @@ final class ImportCommand implements Callable<Integer> {
       names = "--input",
       required = true,
       paramLabel = "FILE",
-      description = "the export (.csv)")
+      description = "the export (.csv, or .parquet with typed columns)")
   Path input;
 
   @Option(

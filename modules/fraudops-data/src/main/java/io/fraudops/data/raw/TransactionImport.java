@@ -1,12 +1,9 @@
 package io.fraudops.data.raw;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import io.fraudops.core.transaction.RawTransaction;
 import io.fraudops.data.io.DataFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -23,8 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Maps a CSV export onto canonical raw transactions with a {@link ColumnMapping}. A problem with
- * the file as a whole (missing, a mapped column absent from the header) is a {@link
+ * Maps a CSV or Parquet export onto canonical raw transactions with a {@link ColumnMapping}. A
+ * problem with the file as a whole (missing, a mapped column absent from the header) is a {@link
  * DataFormatException}; a problem with a row rejects that row with its number and reason, and the
  * import goes on: nothing is dropped silently.
  */
@@ -40,23 +37,12 @@ public final class TransactionImport {
     List<RejectedRow> rejected = new ArrayList<>();
     Map<String, Long> seen = new HashMap<>();
     long read = 0;
-    try (CsvReader<CsvRecord> csv =
-        CsvReader.builder()
-            .ignoreDifferentFieldCount(true)
-            .detectBomHeader(true)
-            .ofCsvRecord(input, StandardCharsets.UTF_8)) {
-      int[] index = null;
-      for (CsvRecord record : csv) {
-        if (index == null) {
-          index = columns(name, record.getFields(), mapping);
-          continue;
-        }
-        if (record.getFieldCount() == 1 && record.getField(0).isEmpty()) {
-          continue; // blank line
-        }
+    try (ExportRows source = ExportRows.open(input)) {
+      int[] index = columns(name, source.header(), mapping);
+      for (Object[] cells = source.next(); cells != null; cells = source.next()) {
         read++;
         try {
-          RawTransaction tx = row(record, index, mapping);
+          RawTransaction tx = row(cells, index, mapping);
           Long first = seen.putIfAbsent(tx.transactionId(), read);
           if (first != null) {
             throw new IllegalArgumentException(
@@ -67,14 +53,15 @@ public final class TransactionImport {
           rejected.add(new RejectedRow(read, e.getMessage()));
         }
       }
-      if (index == null) {
-        throw new DataFormatException(name + ": empty file, expected a header row");
-      }
     } catch (IOException | UncheckedIOException e) {
       throw new DataFormatException(name + ": cannot read: " + e.getMessage(), e);
     } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
       throw new DataFormatException(
           name + " row " + (read + 1) + ": malformed CSV: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // Parquet readers report a corrupt or non-Parquet file as unchecked exceptions.
+      throw new DataFormatException(
+          name + " row " + (read + 1) + ": cannot read: " + e.getMessage(), e);
     }
     return new ImportResult(rows, rejected, read);
   }
@@ -102,14 +89,14 @@ public final class TransactionImport {
     return index;
   }
 
-  private static RawTransaction row(CsvRecord r, int[] index, ColumnMapping m) {
-    String id = required(r, index, 0);
+  private static RawTransaction row(Object[] r, int[] index, ColumnMapping m) {
+    String id = text(required(r, index, 0));
     OffsetDateTime at = timestamp(required(r, index, 1), m);
-    String card = required(r, index, 2);
-    String merchant = required(r, index, 3);
-    double amount = number(r, index, 4, required(r, index, 4));
+    String card = text(required(r, index, 2));
+    String merchant = text(required(r, index, 3));
+    double amount = number(index, 4, required(r, index, 4));
     if (!(amount > 0)) {
-      throw new IllegalArgumentException("amount '" + value(r, index, 4) + "' must be > 0");
+      throw new IllegalArgumentException("amount '" + text(cell(r, index, 4)) + "' must be > 0");
     }
     Double lat = optionalNumber(r, index, 8);
     Double lon = optionalNumber(r, index, 9);
@@ -122,59 +109,71 @@ public final class TransactionImport {
     if ((lat == null) != (lon == null)) {
       throw new IllegalArgumentException("latitude and longitude must be given together");
     }
-    String label = value(r, index, 11);
-    String online = value(r, index, 7);
+    Object label = cell(r, index, 11);
+    Object online = cell(r, index, 7);
     return new RawTransaction(
         id,
         at,
         card,
         merchant,
         amount,
-        value(r, index, 5),
-        value(r, index, 6),
+        text(cell(r, index, 5)),
+        text(cell(r, index, 6)),
         online == null ? null : bool("is_online", online, m),
         lat,
         lon,
-        value(r, index, 10),
+        text(cell(r, index, 10)),
         label == null ? null : (bool("label", label, m) ? 1 : 0));
   }
 
-  private static String value(CsvRecord r, int[] index, int f) {
+  private static Object cell(Object[] r, int[] index, int f) {
     int i = index[f];
-    if (i < 0 || i >= r.getFieldCount()) {
-      return null;
-    }
-    String v = r.getField(i).trim();
-    return v.isEmpty() ? null : v;
+    return i < 0 || i >= r.length ? null : r[i];
   }
 
-  private static String required(CsvRecord r, int[] index, int f) {
-    String v = value(r, index, f);
+  private static Object required(Object[] r, int[] index, int f) {
+    Object v = cell(r, index, f);
     if (v == null) {
       throw new IllegalArgumentException(ColumnMapping.FIELDS.get(f) + " is empty");
     }
     return v;
   }
 
-  private static double number(CsvRecord r, int[] index, int f, String v) {
-    try {
-      double d = Double.parseDouble(v);
-      if (!Double.isFinite(d)) {
-        throw new NumberFormatException();
+  /** A cell as text: a typed Parquet number or flag as Java writes it. */
+  private static String text(Object v) {
+    return v == null ? null : v.toString();
+  }
+
+  private static double number(int[] index, int f, Object v) {
+    if (v instanceof Number n) {
+      double d = n.doubleValue();
+      if (Double.isFinite(d)) {
+        return d;
       }
-      return d;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          ColumnMapping.FIELDS.get(f) + " '" + v + "' is not a number");
+    } else {
+      try {
+        double d = Double.parseDouble(v.toString());
+        if (Double.isFinite(d)) {
+          return d;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
     }
+    throw new IllegalArgumentException(
+        ColumnMapping.FIELDS.get(f) + " '" + v + "' is not a number");
   }
 
-  private static Double optionalNumber(CsvRecord r, int[] index, int f) {
-    String v = value(r, index, f);
-    return v == null ? null : number(r, index, f, v);
+  private static Double optionalNumber(Object[] r, int[] index, int f) {
+    Object v = cell(r, index, f);
+    return v == null ? null : number(index, f, v);
   }
 
-  private static boolean bool(String field, String v, ColumnMapping m) {
+  private static boolean bool(String field, Object cell, ColumnMapping m) {
+    if (cell instanceof Boolean b) {
+      return b; // a typed Parquet flag needs no true/false words
+    }
+    String v = cell.toString();
     String word = v.toLowerCase(Locale.ROOT);
     if (m.trueValues().contains(word)) {
       return true;
@@ -190,6 +189,24 @@ public final class TransactionImport {
             + m.trueValues()
             + " nor a false one "
             + m.falseValues());
+  }
+
+  /** A typed Parquet timestamp as is (a local one in the mapping's zone), text by the mapping. */
+  static OffsetDateTime timestamp(Object cell, ColumnMapping m) {
+    switch (cell) {
+      case Instant i -> {
+        return i.atOffset(ZoneOffset.UTC);
+      }
+      case OffsetDateTime o -> {
+        return o;
+      }
+      case LocalDateTime l -> {
+        return l.atZone(m.zone()).toOffsetDateTime();
+      }
+      default -> {
+        return timestamp(cell.toString(), m);
+      }
+    }
   }
 
   static OffsetDateTime timestamp(String v, ColumnMapping m) {

@@ -3,10 +3,13 @@ package io.fraudops.data.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.jerolba.carpet.CarpetWriter;
+import com.jerolba.carpet.io.FileSystemOutputFile;
 import io.fraudops.core.transaction.RawTransaction;
 import io.fraudops.data.io.DataFormatException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +35,87 @@ class TransactionImportTest {
       true_values: [1, online]
       false_values: [0, store]
       """;
+
+  /** A Parquet export with typed columns: a UTC timestamp, a boolean flag, a double amount. */
+  record BankRow(
+      String ref,
+      Instant booked,
+      String pan,
+      String terminal,
+      Double amt,
+      Boolean online,
+      Integer fraud,
+      String memo) {}
+
+  @Test
+  void mapsATypedParquetExportAndReportsItsBadRows() throws Exception {
+    Path file = dir.resolve("export.parquet");
+    Instant t = Instant.parse("2026-01-02T13:05:00Z");
+    try (CarpetWriter<BankRow> writer =
+        new CarpetWriter.Builder<>(new FileSystemOutputFile(file.toFile()), BankRow.class)
+            .build()) {
+      writer.write(new BankRow("P1", t, "C1", "T1", 12.5, true, 0, "ok"));
+      writer.write(new BankRow("P2", t.plusSeconds(60), "C1", "T1", -3.0, false, 0, "ok"));
+      writer.write(new BankRow("P3", null, "C2", "T1", 4.0, false, 1, "ok"));
+      writer.write(new BankRow("P4", t.plusSeconds(120), "C2", "T2", 7.25, null, 1, ""));
+    }
+    ColumnMapping mapping =
+        ColumnMapping.parse(
+            """
+            columns:
+              transaction_id: ref
+              timestamp: booked
+              card_id: pan
+              merchant_id: terminal
+              amount: amt
+              is_online: online
+              label: fraud
+            timestamp_format: dd/MM/yyyy HH:mm
+            true_values: [1]
+            false_values: [0]
+            """);
+    ImportResult result = TransactionImport.run(file, mapping);
+
+    assertThat(result.read()).isEqualTo(4);
+    assertThat(result.rows()).extracting(RawTransaction::transactionId).containsExactly("P1", "P4");
+    RawTransaction first = result.rows().get(0);
+    // A typed timestamp needs no timestamp_format, a typed flag no true/false words.
+    assertThat(first.timestamp()).isEqualTo(OffsetDateTime.parse("2026-01-02T13:05:00Z"));
+    assertThat(first.isOnline()).isTrue();
+    assertThat(first.amount()).isEqualTo(12.5);
+    assertThat(first.label()).isZero();
+    assertThat(result.rows().get(1).isOnline()).isNull();
+    assertThat(result.rows().get(1).label()).isEqualTo(1);
+    assertThat(result.rejected())
+        .extracting(RejectedRow::row, RejectedRow::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(2L, "amount '-3.0' must be > 0"),
+            org.assertj.core.groups.Tuple.tuple(3L, "timestamp is empty"));
+  }
+
+  @Test
+  void aParquetExportWithoutAMappedColumnIsRefusedWithTheHeader() throws Exception {
+    Path file = dir.resolve("short.parquet");
+    try (CarpetWriter<BankRow> writer =
+        new CarpetWriter.Builder<>(new FileSystemOutputFile(file.toFile()), BankRow.class)
+            .build()) {
+      writer.write(new BankRow("P1", Instant.EPOCH, "C1", "T1", 1.0, true, 0, "ok"));
+    }
+    ColumnMapping mapping =
+        ColumnMapping.parse(
+            """
+            columns:
+              transaction_id: ref
+              timestamp: booked
+              card_id: card
+              merchant_id: terminal
+              amount: amt
+            """);
+    assertThatThrownBy(() -> TransactionImport.run(file, mapping))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("card_id -> 'card'")
+        .hasMessageContaining("ref,booked,pan,terminal,amt,online,fraud,memo");
+  }
 
   @Test
   void mapsAnExportAndReportsEveryBadRowWithItsNumberAndReason() throws Exception {
