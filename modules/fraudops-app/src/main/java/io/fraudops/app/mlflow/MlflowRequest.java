@@ -3,6 +3,7 @@ package io.fraudops.app.mlflow;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,7 +39,8 @@ public final class MlflowRequest {
       if (bytes.length > MAX_BODY_BYTES) {
         throw new MlflowException(ErrorCode.BAD_REQUEST, "request body exceeds 16 MiB");
       }
-      if (bytes.length > 0 && !new String(bytes, 0, Math.min(bytes.length, 64)).isBlank()) {
+      if (bytes.length > 0
+          && !new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.UTF_8).isBlank()) {
         body = JSON.readTree(bytes);
         if (!body.isObject()) {
           throw new MlflowException(ErrorCode.BAD_REQUEST, "request body must be a JSON object");

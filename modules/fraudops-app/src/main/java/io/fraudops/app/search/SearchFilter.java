@@ -107,7 +107,7 @@ public final class SearchFilter {
       throw error("expected a key such as metrics.auc_roc, params.max_depth or tags.team");
     }
     String s = raw.toString();
-    int dot = quoted ? s.indexOf('.') : s.indexOf('.');
+    int dot = s.indexOf('.');
     if (dot < 0) {
       return new Key(KeyType.ATTRIBUTE, s, start);
     }

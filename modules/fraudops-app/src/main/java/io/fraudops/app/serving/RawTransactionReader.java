@@ -26,19 +26,7 @@ final class RawTransactionReader {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   static final int MAX_TEXT = 128;
 
-  private static final Set<String> TRANSACTION_FIELDS =
-      Set.of(
-          "transaction_id",
-          "timestamp",
-          "card_id",
-          "merchant_id",
-          "amount",
-          "merchant_category",
-          "merchant_country",
-          "is_online",
-          "latitude",
-          "longitude",
-          "device_id");
+  private static final Set<String> TRANSACTION_FIELDS = Set.copyOf(RawTransaction.FIELDS);
   private static final Set<String> LABEL_FIELDS = Set.of("transaction_id", "label", "known_at");
 
   RawTransaction readTransaction(byte[] body) {

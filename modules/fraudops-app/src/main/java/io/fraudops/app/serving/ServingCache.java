@@ -71,7 +71,11 @@ final class ServingCache {
   }
 
   private static void write(Path target, byte[] content) throws IOException {
-    Path tmp = Files.createTempFile(target.getParent(), ".cache", ".tmp");
+    Path dir = target.toAbsolutePath().getParent();
+    if (dir == null) {
+      throw new IOException("no folder for the serving cache file " + target);
+    }
+    Path tmp = Files.createTempFile(dir, ".cache", ".tmp");
     Files.write(tmp, content);
     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }

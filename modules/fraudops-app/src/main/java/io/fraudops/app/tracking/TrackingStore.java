@@ -848,9 +848,12 @@ public class TrackingStore {
   }
 
   private static long experimentKey(String experimentId) {
+    if (experimentId == null) {
+      throw noExperiment(null);
+    }
     try {
       return Long.parseLong(experimentId.strip());
-    } catch (NumberFormatException | NullPointerException e) {
+    } catch (NumberFormatException e) {
       throw noExperiment(experimentId);
     }
   }

@@ -20,8 +20,9 @@ final class CompleteTrees {
   private final int depth;
   private final int internal; // slots of internal nodes per tree: 2^depth - 1
   private final int trees;
-  private final int[] feature;
-  private final float[] split;
+  // One long per internal slot, so a step makes one load for both: the split's float bits in the
+  // high half, the feature index in the low half.
+  private final long[] node;
   private final byte[] defaultRight;
   private final float[] leaf;
 
@@ -29,8 +30,7 @@ final class CompleteTrees {
     this.depth = depth;
     this.internal = (1 << depth) - 1;
     this.trees = trees;
-    this.feature = new int[trees * internal];
-    this.split = new float[trees * internal];
+    this.node = new long[trees * internal];
     this.defaultRight = new byte[trees * internal];
     this.leaf = new float[trees * (internal + 1)];
   }
@@ -80,21 +80,31 @@ final class CompleteTrees {
     int at = t * internal + slot;
     if (feature[node] < 0) {
       // A leaf above the full depth: a placeholder split (NaN: every row goes left) over copies.
-      this.feature[at] = 0;
-      split[at] = Float.NaN;
+      this.node[at] = pack(0, Float.NaN);
       fill(t, node, 2 * slot + 1, level + 1, feature, value, left, right, missing);
       fill(t, node, 2 * slot + 2, level + 1, feature, value, left, right, missing);
       return;
     }
-    this.feature[at] = feature[node];
-    split[at] = value[node];
+    this.node[at] = pack(feature[node], value[node]);
     defaultRight[at] = (byte) (missing[node] == right[node] ? 1 : 0);
     fill(t, left[node], 2 * slot + 1, level + 1, feature, value, left, right, missing);
     fill(t, right[node], 2 * slot + 2, level + 1, feature, value, left, right, missing);
   }
 
+  // The row narrowed to float once (as XGBoost compares in float), -0.0 made +0.0; one buffer per
+  // thread, sized for the widest row seen.
+  private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[64]);
+
   /** The margin: {@code base} plus one leaf per tree, in tree order, in float. */
-  float margin(float base, double[] x) {
+  float margin(float base, double[] features) {
+    float[] x = ROW.get();
+    if (x.length < features.length) {
+      x = new float[features.length];
+      ROW.set(x);
+    }
+    for (int f = 0; f < features.length; f++) {
+      x[f] = (float) features[f] + 0.0f; // + 0.0f turns -0.0 into +0.0
+    }
     float sum = base;
     int leaves = internal + 1;
     int t = 0;
@@ -142,13 +152,19 @@ final class CompleteTrees {
     return sum;
   }
 
+  private static long pack(int feature, float split) {
+    return ((long) Float.floatToRawIntBits(split) << 32) | (feature & 0xFFFFFFFFL);
+  }
+
   /** One level down from heap slot {@code i} of the tree whose nodes start at {@code nodes}. */
-  private int step(int nodes, int i, double[] x) {
+  private int step(int nodes, int i, float[] x) {
     int n = nodes + i;
-    float v = (float) x[feature[n]] + 0.0f; // + 0.0f turns -0.0 into +0.0
+    long packed = node[n];
+    float v = x[(int) packed];
     // v >= split exactly when v - split is not negative (float subtraction of distinct values
     // never rounds to zero), read from the sign bit: no branch to mispredict.
-    int goRight = (Float.floatToRawIntBits(v - split[n]) >>> 31) ^ 1;
+    int goRight =
+        (Float.floatToRawIntBits(v - Float.intBitsToFloat((int) (packed >>> 32))) >>> 31) ^ 1;
     if (v != v) {
       goRight = defaultRight[n]; // missing: the learned default direction
     }

@@ -31,6 +31,24 @@ public record RawTransaction(
     String deviceId,
     Integer label) {
 
+  /**
+   * The canonical JSON and file field names of a raw transaction, in record order (the label is
+   * named by each format: {@code is_fraud} in files, {@code label} in imports).
+   */
+  public static final List<String> FIELDS =
+      List.of(
+          "transaction_id",
+          "timestamp",
+          "card_id",
+          "merchant_id",
+          "amount",
+          "merchant_category",
+          "merchant_country",
+          "is_online",
+          "latitude",
+          "longitude",
+          "device_id");
+
   /** Fields that can key an entity or be counted distinct. */
   public static final List<String> CATEGORICAL_FIELDS =
       List.of("card_id", "merchant_id", "merchant_category", "merchant_country", "device_id");

@@ -1,5 +1,6 @@
 package io.fraudops.data.raw;
 
+import io.fraudops.core.transaction.RawTransaction;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -53,19 +55,7 @@ public record ColumnMapping(
   public static final List<String> REQUIRED =
       List.of("transaction_id", "timestamp", "card_id", "merchant_id", "amount");
   public static final List<String> FIELDS =
-      List.of(
-          "transaction_id",
-          "timestamp",
-          "card_id",
-          "merchant_id",
-          "amount",
-          "merchant_category",
-          "merchant_country",
-          "is_online",
-          "latitude",
-          "longitude",
-          "device_id",
-          "label");
+      Stream.concat(RawTransaction.FIELDS.stream(), Stream.of("label")).toList();
   public static final Set<String> DEFAULT_TRUE = sorted("1", "true", "yes", "y", "t", "fraud");
   public static final Set<String> DEFAULT_FALSE = sorted("0", "false", "no", "n", "f", "genuine");
 

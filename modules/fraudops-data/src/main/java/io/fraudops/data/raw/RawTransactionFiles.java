@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Canonical raw-transaction CSV files: what {@code fraudops import} writes and what {@code train
@@ -22,19 +23,7 @@ public final class RawTransactionFiles {
   private RawTransactionFiles() {}
 
   public static final List<String> COLUMNS =
-      List.of(
-          "transaction_id",
-          "timestamp",
-          "card_id",
-          "merchant_id",
-          "amount",
-          "merchant_category",
-          "merchant_country",
-          "is_online",
-          "latitude",
-          "longitude",
-          "device_id",
-          "is_fraud");
+      Stream.concat(RawTransaction.FIELDS.stream(), Stream.of("is_fraud")).toList();
 
   /** Whether a CSV file's header is the canonical raw one (it has {@code card_id}). */
   public static boolean isRaw(Path file) {
