@@ -156,135 +156,39 @@ public record TrainingConfig(
   }
 
   public TrainingConfig withAlgorithms(List<Algorithm> value) {
-    return new TrainingConfig(
-        modelName,
-        value,
-        rounds,
-        maxDepth,
-        eta,
-        testFraction,
-        validationFraction,
-        earlyStoppingRounds,
-        threads,
-        seed,
-        imbalance,
-        thresholdRule,
-        reviewCost,
-        riskBands,
-        selectionMetric,
-        tuning,
-        cardPrecisionK,
-        reportDirectory);
+    Copy c = new Copy(this);
+    c.algorithms = value;
+    return c.build();
   }
 
   public TrainingConfig withRounds(int value) {
-    return new TrainingConfig(
-        modelName,
-        algorithms,
-        value,
-        maxDepth,
-        eta,
-        testFraction,
-        validationFraction,
-        earlyStoppingRounds,
-        threads,
-        seed,
-        imbalance,
-        thresholdRule,
-        reviewCost,
-        riskBands,
-        selectionMetric,
-        tuning,
-        cardPrecisionK,
-        reportDirectory);
+    Copy c = new Copy(this);
+    c.rounds = value;
+    return c.build();
   }
 
   public TrainingConfig withEarlyStoppingRounds(int value) {
-    return new TrainingConfig(
-        modelName,
-        algorithms,
-        rounds,
-        maxDepth,
-        eta,
-        testFraction,
-        validationFraction,
-        value,
-        threads,
-        seed,
-        imbalance,
-        thresholdRule,
-        reviewCost,
-        riskBands,
-        selectionMetric,
-        tuning,
-        cardPrecisionK,
-        reportDirectory);
+    Copy c = new Copy(this);
+    c.earlyStoppingRounds = value;
+    return c.build();
   }
 
   public TrainingConfig withThreads(int value) {
-    return new TrainingConfig(
-        modelName,
-        algorithms,
-        rounds,
-        maxDepth,
-        eta,
-        testFraction,
-        validationFraction,
-        earlyStoppingRounds,
-        value,
-        seed,
-        imbalance,
-        thresholdRule,
-        reviewCost,
-        riskBands,
-        selectionMetric,
-        tuning,
-        cardPrecisionK,
-        reportDirectory);
+    Copy c = new Copy(this);
+    c.threads = value;
+    return c.build();
   }
 
   public TrainingConfig withSeed(long value) {
-    return new TrainingConfig(
-        modelName,
-        algorithms,
-        rounds,
-        maxDepth,
-        eta,
-        testFraction,
-        validationFraction,
-        earlyStoppingRounds,
-        threads,
-        value,
-        imbalance,
-        thresholdRule,
-        reviewCost,
-        riskBands,
-        selectionMetric,
-        tuning,
-        cardPrecisionK,
-        reportDirectory);
+    Copy c = new Copy(this);
+    c.seed = value;
+    return c.build();
   }
 
   public TrainingConfig withImbalance(Imbalance value) {
-    return new TrainingConfig(
-        modelName,
-        algorithms,
-        rounds,
-        maxDepth,
-        eta,
-        testFraction,
-        validationFraction,
-        earlyStoppingRounds,
-        threads,
-        seed,
-        value,
-        thresholdRule,
-        reviewCost,
-        riskBands,
-        selectionMetric,
-        tuning,
-        cardPrecisionK,
-        reportDirectory);
+    Copy c = new Copy(this);
+    c.imbalance = value;
+    return c.build();
   }
 
   /**
@@ -297,25 +201,9 @@ public record TrainingConfig(
   }
 
   public TrainingConfig withThresholdRule(ThresholdRule value) {
-    return new TrainingConfig(
-        modelName,
-        algorithms,
-        rounds,
-        maxDepth,
-        eta,
-        testFraction,
-        validationFraction,
-        earlyStoppingRounds,
-        threads,
-        seed,
-        imbalance,
-        value,
-        reviewCost,
-        riskBands,
-        selectionMetric,
-        tuning,
-        cardPrecisionK,
-        reportDirectory);
+    Copy c = new Copy(this);
+    c.thresholdRule = value;
+    return c.build();
   }
 
   /**
@@ -328,135 +216,107 @@ public record TrainingConfig(
   }
 
   public TrainingConfig withReviewCost(double value) {
-    return new TrainingConfig(
-        modelName,
-        algorithms,
-        rounds,
-        maxDepth,
-        eta,
-        testFraction,
-        validationFraction,
-        earlyStoppingRounds,
-        threads,
-        seed,
-        imbalance,
-        thresholdRule,
-        value,
-        riskBands,
-        selectionMetric,
-        tuning,
-        cardPrecisionK,
-        reportDirectory);
+    Copy c = new Copy(this);
+    c.reviewCost = value;
+    return c.build();
   }
 
   public TrainingConfig withRiskBands(RiskBands value) {
-    return new TrainingConfig(
-        modelName,
-        algorithms,
-        rounds,
-        maxDepth,
-        eta,
-        testFraction,
-        validationFraction,
-        earlyStoppingRounds,
-        threads,
-        seed,
-        imbalance,
-        thresholdRule,
-        reviewCost,
-        value,
-        selectionMetric,
-        tuning,
-        cardPrecisionK,
-        reportDirectory);
+    Copy c = new Copy(this);
+    c.riskBands = value;
+    return c.build();
   }
 
   public TrainingConfig withSelectionMetric(String value) {
-    return new TrainingConfig(
-        modelName,
-        algorithms,
-        rounds,
-        maxDepth,
-        eta,
-        testFraction,
-        validationFraction,
-        earlyStoppingRounds,
-        threads,
-        seed,
-        imbalance,
-        thresholdRule,
-        reviewCost,
-        riskBands,
-        value,
-        tuning,
-        cardPrecisionK,
-        reportDirectory);
+    Copy c = new Copy(this);
+    c.selectionMetric = value;
+    return c.build();
   }
 
   public TrainingConfig withTuning(Tuning value) {
-    return new TrainingConfig(
-        modelName,
-        algorithms,
-        rounds,
-        maxDepth,
-        eta,
-        testFraction,
-        validationFraction,
-        earlyStoppingRounds,
-        threads,
-        seed,
-        imbalance,
-        thresholdRule,
-        reviewCost,
-        riskBands,
-        selectionMetric,
-        value,
-        cardPrecisionK,
-        reportDirectory);
+    Copy c = new Copy(this);
+    c.tuning = value;
+    return c.build();
   }
 
   public TrainingConfig withCardPrecisionK(int value) {
-    return new TrainingConfig(
-        modelName,
-        algorithms,
-        rounds,
-        maxDepth,
-        eta,
-        testFraction,
-        validationFraction,
-        earlyStoppingRounds,
-        threads,
-        seed,
-        imbalance,
-        thresholdRule,
-        reviewCost,
-        riskBands,
-        selectionMetric,
-        tuning,
-        value,
-        reportDirectory);
+    Copy c = new Copy(this);
+    c.cardPrecisionK = value;
+    return c.build();
   }
 
   public TrainingConfig withReportDirectory(Path value) {
-    return new TrainingConfig(
-        modelName,
-        algorithms,
-        rounds,
-        maxDepth,
-        eta,
-        testFraction,
-        validationFraction,
-        earlyStoppingRounds,
-        threads,
-        seed,
-        imbalance,
-        thresholdRule,
-        reviewCost,
-        riskBands,
-        selectionMetric,
-        tuning,
-        cardPrecisionK,
-        value);
+    Copy c = new Copy(this);
+    c.reportDirectory = value;
+    return c.build();
+  }
+
+  /**
+   * A mutable copy of every component: each {@code with...} method changes one and builds a new
+   * config through the canonical constructor, so validation runs exactly as for a new one.
+   */
+  private static final class Copy {
+    private String modelName;
+    private List<Algorithm> algorithms;
+    private int rounds;
+    private int maxDepth;
+    private double eta;
+    private double testFraction;
+    private double validationFraction;
+    private int earlyStoppingRounds;
+    private int threads;
+    private long seed;
+    private Imbalance imbalance;
+    private ThresholdRule thresholdRule;
+    private double reviewCost;
+    private RiskBands riskBands;
+    private String selectionMetric;
+    private Tuning tuning;
+    private int cardPrecisionK;
+    private Path reportDirectory;
+
+    Copy(TrainingConfig c) {
+      modelName = c.modelName;
+      algorithms = c.algorithms;
+      rounds = c.rounds;
+      maxDepth = c.maxDepth;
+      eta = c.eta;
+      testFraction = c.testFraction;
+      validationFraction = c.validationFraction;
+      earlyStoppingRounds = c.earlyStoppingRounds;
+      threads = c.threads;
+      seed = c.seed;
+      imbalance = c.imbalance;
+      thresholdRule = c.thresholdRule;
+      reviewCost = c.reviewCost;
+      riskBands = c.riskBands;
+      selectionMetric = c.selectionMetric;
+      tuning = c.tuning;
+      cardPrecisionK = c.cardPrecisionK;
+      reportDirectory = c.reportDirectory;
+    }
+
+    TrainingConfig build() {
+      return new TrainingConfig(
+          modelName,
+          algorithms,
+          rounds,
+          maxDepth,
+          eta,
+          testFraction,
+          validationFraction,
+          earlyStoppingRounds,
+          threads,
+          seed,
+          imbalance,
+          thresholdRule,
+          reviewCost,
+          riskBands,
+          selectionMetric,
+          tuning,
+          cardPrecisionK,
+          reportDirectory);
+    }
   }
 
   private static void require(boolean condition, String message) {
