@@ -125,7 +125,7 @@ public class TransactionScoring {
     if (explain && observation.features() != null) {
       explanation =
           PredictionExplanation.of(
-              model.model().explainer().explain(observation.features(), Explainer.DEFAULT_TOP));
+              model.model().explainer().explain(observation.features(), tx, Explainer.DEFAULT_TOP));
     }
     Decision d = outcome.decision();
     return new TransactionScore(

@@ -4,6 +4,7 @@ import io.fraudops.core.features.ReferenceFeatures;
 import io.fraudops.core.features.declared.FeatureSetDefinition;
 import io.fraudops.core.profile.DataProfile;
 import io.fraudops.core.scoring.Scorer;
+import io.fraudops.core.transaction.RawTransaction;
 import io.fraudops.core.transaction.ScoringFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,22 +99,34 @@ public final class Explainer {
   }
 
   /**
-   * The same for a vector the feature engine computed: values are the vector's, reasons come from
-   * the declared feature set's definitions and the training profile.
+   * The same for a vector the feature engine computed from {@code tx} and state. A model on the
+   * reference columns gets the reasons {@code /predict} gives (its fields read off the vector); any
+   * other feature set gets reasons phrased from its declared definitions and the training profile.
+   * A missing value is reported as {@code null}.
    */
-  public Explanation explain(double[] x, int top) {
+  public Explanation explain(double[] x, RawTransaction tx, int top) {
     Buffers b = buffers.get();
     scorer.contributions(x, b.phi);
+    ScoringFields fields =
+        features == null
+            ? null
+            : VectorFields.of(names, x, tx.merchantCategory(), tx.merchantCountry());
     int k = rank(b, top);
     List<FeatureContribution> topFeatures = new ArrayList<>(k);
     for (int i = 0; i < k; i++) {
       int f = b.order[i];
-      topFeatures.add(new FeatureContribution(names.get(f), x[f], b.phi[f]));
+      Object value =
+          fields != null ? value(fields, f, x[f]) : Double.isNaN(x[f]) ? null : (Object) x[f];
+      topFeatures.add(new FeatureContribution(names.get(f), value, b.phi[f]));
     }
-    // Reasons look further than the top k: the strongest features pushing towards fraud.
-    rank(b, names.size());
-    return new Explanation(
-        b.phi[names.size()], topFeatures, declaredReasons.reasons(x, b.phi, b.order, MAX_REASONS));
+    List<String> why;
+    if (fields != null) {
+      why = reasons.reasons(fields, b.phi, MAX_REASONS);
+    } else {
+      rank(b, names.size()); // reasons look past the top k: every feature pushing towards fraud
+      why = declaredReasons.reasons(x, b.phi, b.order, MAX_REASONS);
+    }
+    return new Explanation(b.phi[names.size()], topFeatures, why);
   }
 
   /** Puts the {@code top} largest |contributions| first in {@code b.order}; returns how many. */
@@ -165,7 +178,7 @@ public final class Explainer {
     if (ReferenceFeatures.MERCHANT_COUNTRY.equals(name)) {
       return in.merchantCountry();
     }
-    return encoded;
+    return Double.isNaN(encoded) ? null : encoded;
   }
 
   private static final class Buffers {

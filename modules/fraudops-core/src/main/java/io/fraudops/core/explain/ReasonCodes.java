@@ -144,10 +144,15 @@ final class ReasonCodes {
               + " spent in the last 24 h"
               + versusP90(in.totalAmountLast24h(), "total_amount_last_24h");
       case DISTANCE ->
-          String.format(Locale.ROOT, "%.1f km from home", in.distanceFromHome())
-              + versusAverage(in.distanceFromHome(), "distance_from_home", "distance");
+          Double.isNaN(in.distanceFromHome())
+              ? "distance from home unknown (no location given)"
+              : String.format(Locale.ROOT, "%.1f km from home", in.distanceFromHome())
+                  + versusAverage(in.distanceFromHome(), "distance_from_home", "distance");
       case COUNTRY -> {
         String country = in.merchantCountry();
+        if (country == null) {
+          yield "merchant country not given";
+        }
         if (!knownCountries.contains(country)) {
           yield "merchant country " + country + " never seen in training";
         }
@@ -157,6 +162,9 @@ final class ReasonCodes {
       }
       case CATEGORY -> {
         String category = in.merchantCategory();
+        if (category == null) {
+          yield "merchant category not given";
+        }
         yield knownCategories.contains(category)
             ? "merchant category " + category
             : "merchant category " + category + " never seen in training";

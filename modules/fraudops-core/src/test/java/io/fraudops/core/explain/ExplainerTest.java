@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.fraudops.core.features.ReferenceFeatures;
+import io.fraudops.core.features.declared.FeatureSets;
 import io.fraudops.core.profile.DataProfile;
 import io.fraudops.core.profile.FeatureProfile;
 import io.fraudops.core.scoring.SmokeSet;
 import io.fraudops.core.scoring.XGBoostScorer;
+import io.fraudops.core.transaction.RawTransaction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,5 +160,51 @@ class ExplainerTest {
     for (String feature : ReferenceFeatures.FEATURE_NAMES) {
       assertThat(ReasonCodes.topicOf(feature)).as(feature).isNotNull();
     }
+  }
+
+  @Test
+  void anEngineVectorOfAReferenceModelIsExplainedAsPredictExplainsItsFields() {
+    Explainer explainer =
+        Explainer.of(FEATURES, FeatureSets.shipped(FeatureSets.REFERENCE), SCORER, profile());
+    for (var row : SmokeSet.ROWS) {
+      double[] x = new double[FEATURES.width()];
+      FEATURES.transform(row, x);
+      Explanation fromFields = explainer.explain(row, 5);
+      Explanation fromVector = explainer.explain(x.clone(), RawTransaction.from(row), 5);
+      assertThat(fromVector).as(row.transactionId()).isEqualTo(fromFields);
+    }
+  }
+
+  @Test
+  void aMissingValueIsNullAndAnUnknownLocationOrCountryIsSaidSo() {
+    Explainer explainer =
+        Explainer.of(FEATURES, FeatureSets.shipped(FeatureSets.REFERENCE), SCORER, profile());
+    double[] x = new double[FEATURES.width()];
+    FEATURES.transform(SmokeSet.RISKY, x);
+    List<String> names = FEATURES.spec().featureNames();
+    x[names.indexOf("distance_from_home")] = Double.NaN;
+    x[names.indexOf("distance_x_amount")] = Double.NaN;
+    RawTransaction tx = RawTransaction.from(SmokeSet.RISKY);
+    RawTransaction noCountry =
+        new RawTransaction(
+            tx.transactionId(),
+            tx.timestamp(),
+            tx.cardId(),
+            tx.merchantId(),
+            tx.amount(),
+            tx.merchantCategory(),
+            null,
+            tx.isOnline(),
+            null,
+            null,
+            null,
+            null);
+    Explanation e = explainer.explain(x, noCountry, names.size());
+    for (FeatureContribution c : e.topFeatures()) {
+      if (c.feature().startsWith("distance")) {
+        assertThat(c.value()).as(c.feature()).isNull();
+      }
+    }
+    assertThat(String.join(" | ", e.reasons())).doesNotContain("NaN").doesNotContain("null");
   }
 }
