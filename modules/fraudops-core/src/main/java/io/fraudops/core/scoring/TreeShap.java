@@ -14,6 +14,19 @@ package io.fraudops.core.scoring;
  * Workspace} (path arrays sized for the deepest tree), so explaining a row allocates nothing. The
  * expected value of each tree (its cover-weighted mean leaf) is precomputed and goes, with the base
  * margin, into the bias term.
+ *
+ * <p>Speed: for a leaf whose path splits on the distinct features {@code F} ({@code d = |F|}; a
+ * feature split on twice is one feature whose zero fraction {@code z_j} is the product of its
+ * splits' cover ratios), the row is "hot" for {@code j} when it follows the leaf's path at every
+ * split on {@code j}. With hot set {@code H}, cold set {@code C}, Shapley weights {@code w(s) =
+ * s!(d-s-1)!/d!} and {@code A(H) = sum over S in H of w(|S|) prod_{j in H\S} z_j}, the leaf gives
+ * every cold feature {@code -v prod_C z A(H)} and a hot feature {@code i} the amount {@code v (1 -
+ * z_i) prod_C z A(H\{i})}. Both {@code A} and {@code v prod_C z} depend only on the leaf and its
+ * hot pattern, so they are tabulated per leaf for all {@code 2^d} patterns at load time; a row then
+ * routes each split once, reads each leaf's pattern off its path and adds {@code d} table products
+ * (the Fast TreeSHAP v2 idea). Trees with a leaf of more than {@value #MAX_TABLE_FEATURES} distinct
+ * path features (whose tables would be too large) keep the recursive algorithm, which also serves
+ * as the test reference ({@link #referenceContributions}).
  */
 final class TreeShap {
 
@@ -34,6 +47,27 @@ final class TreeShap {
   private final int pathCapacity;
   private final Router router;
   private final ThreadLocal<Workspace> workspaces;
+
+  /** Leaves with more distinct path features than this keep the recursive algorithm. */
+  static final int MAX_TABLE_FEATURES = 10;
+
+  // Trees explained recursively (tables too large), as root ids.
+  private final int[] recursiveRoots;
+  // Tabulated trees: the internal nodes to route, in per-tree blocks; a path entry names one of
+  // them by its index here.
+  private final int[] routedNodes;
+  // Tabulated leaves, in tree order; leaf k's path entries are [pathFrom[k], pathFrom[k + 1]), its
+  // distinct features [featFrom[k], featFrom[k + 1]) and its tables [tableFrom[k], +2^d).
+  private final int[] pathFrom;
+  private final int[] featFrom;
+  private final int[] tableFrom;
+  private final int[] pathRouted; // index into routedNodes of the path's split
+  private final int[] pathChild; // the child the leaf's path takes there
+  private final int[] pathBit; // the bit of the split's feature in the leaf's pattern
+  private final int[] leafFeature; // distinct path features of each leaf
+  private final double[] leafOneMinusZero; // 1 - z_j of each of them
+  private final double[] shapleySum; // A(H) per leaf and hot pattern H
+  private final double[] coldProduct; // v * prod_{j not in H} z_j per leaf and hot pattern H
 
   /**
    * @param roots per tree, the global id of its root node
@@ -81,7 +115,48 @@ final class TreeShap {
     // A path holds at most depth + 1 elements; each recursion level keeps its own copy.
     int maxPath = maxDepth + 2;
     this.pathCapacity = maxPath * (maxPath + 1) / 2;
-    this.workspaces = ThreadLocal.withInitial(() -> new Workspace(pathCapacity));
+
+    Tables t = new Tables();
+    for (int root : roots) {
+      if (left[root] >= 0) {
+        t.add(root);
+      }
+    }
+    this.recursiveRoots = t.recursive.toArray();
+    this.routedNodes = t.routed.toArray();
+    t.pathFrom.add(t.pathRouted.size());
+    t.featFrom.add(t.leafFeature.size());
+    this.pathFrom = t.pathFrom.toArray();
+    this.featFrom = t.featFrom.toArray();
+    this.tableFrom = t.tableFrom.toArray();
+    this.pathRouted = t.pathRouted.toArray();
+    this.pathChild = t.pathChild.toArray();
+    this.pathBit = t.pathBit.toArray();
+    this.leafFeature = t.leafFeature.toArray();
+    this.leafOneMinusZero = t.oneMinusZero.toArray();
+    this.shapleySum = t.shapleySum.toArray();
+    this.coldProduct = t.coldProduct.toArray();
+    int routed = routedNodes.length;
+    this.workspaces = ThreadLocal.withInitial(() -> new Workspace(pathCapacity, routed));
+  }
+
+  /** Bytes held by the per-leaf tables (patterns, paths and features) of the tabulated trees. */
+  long tableBytes() {
+    return 8L * (shapleySum.length + coldProduct.length + leafOneMinusZero.length)
+        + 4L
+            * (routedNodes.length
+                + pathFrom.length
+                + featFrom.length
+                + tableFrom.length
+                + pathRouted.length
+                + pathChild.length
+                + pathBit.length
+                + leafFeature.length);
+  }
+
+  /** Number of trees explained by the recursive algorithm rather than by tables. */
+  int recursiveTrees() {
+    return recursiveRoots.length;
   }
 
   int width() {
@@ -104,10 +179,230 @@ final class TreeShap {
     java.util.Arrays.fill(out, 0, width + 1, 0.0);
     out[width] = expectedMargin();
     Workspace w = workspaces.get();
+    int[] taken = w.taken;
+    int[] nodes = routedNodes;
+    for (int k = 0; k < nodes.length; k++) {
+      taken[k] = router.next(nodes[k], features);
+    }
+    int leaves = tableFrom.length;
+    for (int leaf = 0; leaf < leaves; leaf++) {
+      int f0 = featFrom[leaf];
+      int d = featFrom[leaf + 1] - f0;
+      int pattern = (1 << d) - 1;
+      for (int p = pathFrom[leaf], end = pathFrom[leaf + 1]; p < end; p++) {
+        if (taken[pathRouted[p]] != pathChild[p]) {
+          pattern &= ~pathBit[p];
+        }
+      }
+      int table = tableFrom[leaf];
+      double product = coldProduct[table + pattern];
+      double cold = -product * shapleySum[table + pattern];
+      for (int i = 0; i < d; i++) {
+        int bit = 1 << i;
+        int f = f0 + i;
+        out[leafFeature[f]] +=
+            (pattern & bit) != 0
+                ? product * leafOneMinusZero[f] * shapleySum[table + (pattern ^ bit)]
+                : cold;
+      }
+    }
+    for (int root : recursiveRoots) {
+      recurse(features, out, w, root, 0, 0, 1, 1, -1);
+    }
+  }
+
+  /**
+   * The same as {@link #contributions} by the recursive algorithm 2 on every tree: the reference
+   * the tabulated explanation is tested against.
+   */
+  void referenceContributions(double[] features, double[] out) {
+    if (out.length < width + 1) {
+      throw new IllegalArgumentException("need " + (width + 1) + " outputs, got " + out.length);
+    }
+    java.util.Arrays.fill(out, 0, width + 1, 0.0);
+    out[width] = expectedMargin();
+    Workspace w = workspaces.get();
     for (int root : roots) {
       if (left[root] >= 0) {
         recurse(features, out, w, root, 0, 0, 1, 1, -1);
       }
+    }
+  }
+
+  /** Load-time builder of the per-leaf tables. */
+  private final class Tables {
+    final IntList recursive = new IntList();
+    final IntList routed = new IntList();
+    final IntList pathFrom = new IntList();
+    final IntList featFrom = new IntList();
+    final IntList tableFrom = new IntList();
+    final IntList pathRouted = new IntList();
+    final IntList pathChild = new IntList();
+    final IntList pathBit = new IntList();
+    final IntList leafFeature = new IntList();
+    final DoubleList oneMinusZero = new DoubleList();
+    final DoubleList shapleySum = new DoubleList();
+    final DoubleList coldProduct = new DoubleList();
+    private int tableSize;
+
+    // The current root-to-node path: split nodes and the child taken at each.
+    private final IntList pathNodes = new IntList();
+    private final IntList pathChildren = new IntList();
+    private final java.util.Map<Integer, Integer> routedIndex = new java.util.HashMap<>();
+
+    void add(int root) {
+      if (maxDistinct(root, new IntList()) > MAX_TABLE_FEATURES) {
+        recursive.add(root);
+        return;
+      }
+      routedIndex.clear();
+      collectInternal(root);
+      leaves(root);
+    }
+
+    private int maxDistinct(int node, IntList features) {
+      if (left[node] < 0) {
+        return features.distinct();
+      }
+      features.add(feature[node]);
+      int m = Math.max(maxDistinct(left[node], features), maxDistinct(right[node], features));
+      features.size--;
+      return m;
+    }
+
+    private void collectInternal(int node) {
+      if (left[node] < 0) {
+        return;
+      }
+      routedIndex.put(node, routed.size());
+      routed.add(node);
+      collectInternal(left[node]);
+      collectInternal(right[node]);
+    }
+
+    private void leaves(int node) {
+      if (left[node] >= 0) {
+        for (int child : new int[] {left[node], right[node]}) {
+          pathNodes.add(node);
+          pathChildren.add(child);
+          leaves(child);
+          pathNodes.size--;
+          pathChildren.size--;
+        }
+        return;
+      }
+      // Distinct features in order of first split, with their zero fractions.
+      int n = pathNodes.size;
+      int[] distinct = new int[n];
+      double[] zero = new double[n];
+      int d = 0;
+      pathFrom.add(pathRouted.size());
+      featFrom.add(leafFeature.size());
+      tableFrom.add(tableSize);
+      for (int p = 0; p < n; p++) {
+        int split = pathNodes.get(p);
+        int child = pathChildren.get(p);
+        int j = 0;
+        while (j < d && distinct[j] != feature[split]) {
+          j++;
+        }
+        if (j == d) {
+          distinct[d] = feature[split];
+          zero[d] = 1;
+          d++;
+        }
+        zero[j] *= cover[child] / cover[split];
+        pathRouted.add(routedIndex.get(split));
+        pathChild.add(child);
+        pathBit.add(1 << j);
+      }
+      for (int j = 0; j < d; j++) {
+        leafFeature.add(distinct[j]);
+        oneMinusZero.add(1 - zero[j]);
+      }
+      // Shapley weights w(s) = s! (d-s-1)! / d!, and w(d) = 0 (never used).
+      double[] weight = new double[d + 1];
+      for (int s = 0; s < d; s++) {
+        double w = 1.0 / d;
+        for (int k = 1; k <= s; k++) {
+          w *= (double) k / (d - k);
+        }
+        weight[s] = w;
+      }
+      double value = leafValue[node];
+      double[] elementary = new double[d + 1];
+      for (int pattern = 0; pattern < (1 << d); pattern++) {
+        // Elementary symmetric polynomials of the hot features' zero fractions.
+        java.util.Arrays.fill(elementary, 0.0);
+        elementary[0] = 1;
+        int h = 0;
+        double product = value;
+        for (int j = 0; j < d; j++) {
+          if ((pattern & (1 << j)) != 0) {
+            h++;
+            for (int k = h; k >= 1; k--) {
+              elementary[k] += zero[j] * elementary[k - 1];
+            }
+          } else {
+            product *= zero[j];
+          }
+        }
+        double sum = 0;
+        for (int k = 0; k <= h; k++) {
+          sum += weight[h - k] * elementary[k];
+        }
+        shapleySum.add(sum);
+        coldProduct.add(product);
+      }
+      tableSize += 1 << d;
+    }
+  }
+
+  private static final class IntList {
+    int[] data = new int[16];
+    int size;
+
+    void add(int v) {
+      if (size == data.length) {
+        data = java.util.Arrays.copyOf(data, size * 2);
+      }
+      data[size++] = v;
+    }
+
+    int get(int i) {
+      return data[i];
+    }
+
+    int size() {
+      return size;
+    }
+
+    int distinct() {
+      return (int) java.util.Arrays.stream(data, 0, size).distinct().count();
+    }
+
+    int[] toArray() {
+      return java.util.Arrays.copyOf(data, size);
+    }
+  }
+
+  private static final class DoubleList {
+    double[] data = new double[16];
+    int size;
+
+    void add(double v) {
+      if (size == data.length) {
+        data = java.util.Arrays.copyOf(data, size * 2);
+      }
+      data[size++] = v;
+    }
+
+    int size() {
+      return size;
+    }
+
+    double[] toArray() {
+      return java.util.Arrays.copyOf(data, size);
     }
   }
 
@@ -274,8 +569,10 @@ final class TreeShap {
     final double[] zero;
     final double[] one;
     final double[] weight;
+    final int[] taken; // the child each routed node sends the row to
 
-    Workspace(int capacity) {
+    Workspace(int capacity, int routed) {
+      taken = new int[routed];
       feature = new int[capacity];
       zero = new double[capacity];
       one = new double[capacity];
