@@ -21,12 +21,12 @@ package io.fraudops.core.scoring;
  * split on {@code j}. With hot set {@code H}, cold set {@code C}, Shapley weights {@code w(s) =
  * s!(d-s-1)!/d!} and {@code A(H) = sum over S in H of w(|S|) prod_{j in H\S} z_j}, the leaf gives
  * every cold feature {@code -v prod_C z A(H)} and a hot feature {@code i} the amount {@code v (1 -
- * z_i) prod_C z A(H\{i})}. Both {@code A} and {@code v prod_C z} depend only on the leaf and its
- * hot pattern, so they are tabulated per leaf for all {@code 2^d} patterns at load time; a row then
- * routes each split once, reads each leaf's pattern off its path and adds {@code d} table products
- * (the Fast TreeSHAP v2 idea). Trees with a leaf of more than {@value #MAX_TABLE_FEATURES} distinct
- * path features (whose tables would be too large) keep the recursive algorithm, which also serves
- * as the test reference ({@link #referenceContributions}).
+ * z_i) prod_C z A(H\{i})}. These depend only on the leaf and its hot pattern, so each leaf's {@code
+ * d} contributions are tabulated for all {@code 2^d} patterns at load time, a pattern's side by
+ * side; a row routes each split once, narrows each leaf's pattern off its path and adds that
+ * pattern's {@code d} values (the Fast TreeSHAP v2 idea). Trees with a leaf of more than {@value
+ * #MAX_TABLE_FEATURES} distinct path features (whose tables would be too large) keep the recursive
+ * algorithm, which also serves as the test reference ({@link #referenceContributions}).
  */
 final class TreeShap {
 
@@ -57,7 +57,8 @@ final class TreeShap {
   // them by its index here.
   private final int[] routedNodes;
   // Tabulated leaves, in tree order; leaf k's path entries are [pathFrom[k], pathFrom[k + 1]), its
-  // distinct features [featFrom[k], featFrom[k + 1]) and its tables [tableFrom[k], +2^d).
+  // d distinct features [featFrom[k], featFrom[k + 1]) and its table [tableFrom[k], + 2^d * d):
+  // for each hot pattern, the leaf's contribution to each of its features.
   private final int[] pathFrom;
   private final int[] featFrom;
   private final int[] tableFrom;
@@ -65,9 +66,7 @@ final class TreeShap {
   private final int[] pathChild; // the child the leaf's path takes there
   private final int[] pathBit; // the bit of the split's feature in the leaf's pattern
   private final int[] leafFeature; // distinct path features of each leaf
-  private final double[] leafOneMinusZero; // 1 - z_j of each of them
-  private final double[] shapleySum; // A(H) per leaf and hot pattern H
-  private final double[] coldProduct; // v * prod_{j not in H} z_j per leaf and hot pattern H
+  private final double[] contribution;
 
   /**
    * @param roots per tree, the global id of its root node
@@ -133,16 +132,14 @@ final class TreeShap {
     this.pathChild = t.pathChild.toArray();
     this.pathBit = t.pathBit.toArray();
     this.leafFeature = t.leafFeature.toArray();
-    this.leafOneMinusZero = t.oneMinusZero.toArray();
-    this.shapleySum = t.shapleySum.toArray();
-    this.coldProduct = t.coldProduct.toArray();
+    this.contribution = t.contribution.toArray();
     int routed = routedNodes.length;
     this.workspaces = ThreadLocal.withInitial(() -> new Workspace(pathCapacity, routed));
   }
 
   /** Bytes held by the per-leaf tables (patterns, paths and features) of the tabulated trees. */
   long tableBytes() {
-    return 8L * (shapleySum.length + coldProduct.length + leafOneMinusZero.length)
+    return 8L * contribution.length
         + 4L
             * (routedNodes.length
                 + pathFrom.length
@@ -184,30 +181,49 @@ final class TreeShap {
     for (int k = 0; k < nodes.length; k++) {
       taken[k] = router.next(nodes[k], features);
     }
-    int leaves = tableFrom.length;
+    addLeaves(
+        taken,
+        out,
+        tableFrom.length,
+        featFrom,
+        pathFrom,
+        pathRouted,
+        pathChild,
+        pathBit,
+        tableFrom,
+        leafFeature,
+        contribution);
+    for (int root : recursiveRoots) {
+      recurse(features, out, w, root, 0, 0, 1, 1, -1);
+    }
+  }
+
+  private static void addLeaves(
+      int[] taken,
+      double[] out,
+      int leaves,
+      int[] featFrom,
+      int[] pathFrom,
+      int[] pathRouted,
+      int[] pathChild,
+      int[] pathBit,
+      int[] tableFrom,
+      int[] leafFeature,
+      double[] contribution) {
+    // Whether a row follows a leaf's path at a split is as good as random: the pattern is
+    // narrowed by arithmetic rather than by jumps. Each pattern's contributions lie together.
     for (int leaf = 0; leaf < leaves; leaf++) {
       int f0 = featFrom[leaf];
       int d = featFrom[leaf + 1] - f0;
       int pattern = (1 << d) - 1;
       for (int p = pathFrom[leaf], end = pathFrom[leaf + 1]; p < end; p++) {
-        if (taken[pathRouted[p]] != pathChild[p]) {
-          pattern &= ~pathBit[p];
-        }
+        int differ = taken[pathRouted[p]] ^ pathChild[p]; // node ids are >= 0
+        pattern &= ~(pathBit[p] & (-differ >> 31));
       }
-      int table = tableFrom[leaf];
-      double product = coldProduct[table + pattern];
-      double cold = -product * shapleySum[table + pattern];
+      int at = tableFrom[leaf] + pattern * d;
       for (int i = 0; i < d; i++) {
-        int bit = 1 << i;
-        int f = f0 + i;
-        out[leafFeature[f]] +=
-            (pattern & bit) != 0
-                ? product * leafOneMinusZero[f] * shapleySum[table + (pattern ^ bit)]
-                : cold;
+        out[leafFeature[f0 + i]] += contribution[at + i];
       }
-    }
-    for (int root : recursiveRoots) {
-      recurse(features, out, w, root, 0, 0, 1, 1, -1);
     }
   }
 
@@ -240,9 +256,7 @@ final class TreeShap {
     final IntList pathChild = new IntList();
     final IntList pathBit = new IntList();
     final IntList leafFeature = new IntList();
-    final DoubleList oneMinusZero = new DoubleList();
-    final DoubleList shapleySum = new DoubleList();
-    final DoubleList coldProduct = new DoubleList();
+    final DoubleList contribution = new DoubleList();
     private int tableSize;
 
     // The current root-to-node path: split nodes and the child taken at each.
@@ -318,7 +332,6 @@ final class TreeShap {
       }
       for (int j = 0; j < d; j++) {
         leafFeature.add(distinct[j]);
-        oneMinusZero.add(1 - zero[j]);
       }
       // Shapley weights w(s) = s! (d-s-1)! / d!, and w(d) = 0 (never used).
       double[] weight = new double[d + 1];
@@ -330,8 +343,11 @@ final class TreeShap {
         weight[s] = w;
       }
       double value = leafValue[node];
+      int patterns = 1 << d;
+      double[] shapleySum = new double[patterns]; // A(H)
+      double[] coldProduct = new double[patterns]; // v * prod_{j not in H} z_j
       double[] elementary = new double[d + 1];
-      for (int pattern = 0; pattern < (1 << d); pattern++) {
+      for (int pattern = 0; pattern < patterns; pattern++) {
         // Elementary symmetric polynomials of the hot features' zero fractions.
         java.util.Arrays.fill(elementary, 0.0);
         elementary[0] = 1;
@@ -351,10 +367,20 @@ final class TreeShap {
         for (int k = 0; k <= h; k++) {
           sum += weight[h - k] * elementary[k];
         }
-        shapleySum.add(sum);
-        coldProduct.add(product);
+        shapleySum[pattern] = sum;
+        coldProduct[pattern] = product;
       }
-      tableSize += 1 << d;
+      for (int pattern = 0; pattern < patterns; pattern++) {
+        double product = coldProduct[pattern];
+        for (int j = 0; j < d; j++) {
+          int bit = 1 << j;
+          contribution.add(
+              (pattern & bit) != 0
+                  ? product * (1 - zero[j]) * shapleySum[pattern ^ bit]
+                  : -product * shapleySum[pattern]);
+        }
+      }
+      tableSize += patterns * d;
     }
   }
 
