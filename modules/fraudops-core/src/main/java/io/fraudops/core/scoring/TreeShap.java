@@ -53,18 +53,21 @@ final class TreeShap {
 
   // Trees explained recursively (tables too large), as root ids.
   private final int[] recursiveRoots;
-  // Tabulated trees: the internal nodes to route, in per-tree blocks; a path entry names one of
-  // them by its index here.
+  // Tabulated trees: the internal nodes to route, each tree's in preorder. A row's directions
+  // down to routed node k form a long (bit i: right at depth i), kept in slot k + 1 of the
+  // workspace (slot 0 holds the empty path above every root).
   private final int[] routedNodes;
-  // Tabulated leaves, in tree order; leaf k's path entries are [pathFrom[k], pathFrom[k + 1]), its
-  // d distinct features [featFrom[k], featFrom[k + 1]) and its table [tableFrom[k], + 2^d * d):
-  // for each hot pattern, the leaf's contribution to each of its features.
-  private final int[] pathFrom;
+  private final int[] routedRight; // right child of each routed node
+  private final int[] routedParentSlot; // slot of its parent's directions, 0 at a root
+  private final int[] routedDepth;
+  // Tabulated leaves, in tree order; leaf k has d distinct features [featFrom[k], featFrom[k + 1])
+  // and a table [tableFrom[k], + 2^d * d): for each hot pattern, the leaf's contribution to each of
+  // its features.
   private final int[] featFrom;
   private final int[] tableFrom;
-  private final int[] pathRouted; // index into routedNodes of the path's split
-  private final int[] pathChild; // the child the leaf's path takes there
-  private final int[] pathBit; // the bit of the split's feature in the leaf's pattern
+  private final int[] leafParentSlot; // slot of the row's directions down to the leaf's parent
+  private final long[] leafPath; // the directions of the leaf's own path
+  private final long[] leafDepthMask; // per distinct feature: the depths whose split is on it
   private final int[] leafFeature; // distinct path features of each leaf
   private final double[] contribution;
 
@@ -123,31 +126,30 @@ final class TreeShap {
     }
     this.recursiveRoots = t.recursive.toArray();
     this.routedNodes = t.routed.toArray();
-    t.pathFrom.add(t.pathRouted.size());
+    this.routedRight = t.routedRight.toArray();
+    this.routedParentSlot = t.routedParentSlot.toArray();
+    this.routedDepth = t.routedDepth.toArray();
     t.featFrom.add(t.leafFeature.size());
-    this.pathFrom = t.pathFrom.toArray();
     this.featFrom = t.featFrom.toArray();
     this.tableFrom = t.tableFrom.toArray();
-    this.pathRouted = t.pathRouted.toArray();
-    this.pathChild = t.pathChild.toArray();
-    this.pathBit = t.pathBit.toArray();
+    this.leafParentSlot = t.leafParentSlot.toArray();
+    this.leafPath = t.leafPath.toArray();
+    this.leafDepthMask = t.depthMask.toArray();
     this.leafFeature = t.leafFeature.toArray();
     this.contribution = t.contribution.toArray();
     int routed = routedNodes.length;
-    this.workspaces = ThreadLocal.withInitial(() -> new Workspace(pathCapacity, routed));
+    int leaves = tableFrom.length;
+    this.workspaces = ThreadLocal.withInitial(() -> new Workspace(pathCapacity, routed, leaves));
   }
 
   /** Bytes held by the per-leaf tables (patterns, paths and features) of the tabulated trees. */
   long tableBytes() {
-    return 8L * contribution.length
+    return 8L * (contribution.length + leafPath.length + leafDepthMask.length)
         + 4L
-            * (routedNodes.length
-                + pathFrom.length
+            * (4 * routedNodes.length
                 + featFrom.length
                 + tableFrom.length
-                + pathRouted.length
-                + pathChild.length
-                + pathBit.length
+                + leafParentSlot.length
                 + leafFeature.length);
   }
 
@@ -176,20 +178,25 @@ final class TreeShap {
     java.util.Arrays.fill(out, 0, width + 1, 0.0);
     out[width] = expectedMargin();
     Workspace w = workspaces.get();
-    int[] taken = w.taken;
+    long[] directions = w.directions;
     int[] nodes = routedNodes;
+    int[] rightChild = routedRight;
+    int[] parentSlot = routedParentSlot;
+    int[] depthOf = routedDepth;
     for (int k = 0; k < nodes.length; k++) {
-      taken[k] = router.next(nodes[k], features);
+      int differ = router.next(nodes[k], features) ^ rightChild[k]; // node ids are >= 0
+      long wentRight = 1 + (-differ >> 31);
+      directions[k + 1] = directions[parentSlot[k]] | (wentRight << depthOf[k]);
     }
     addLeaves(
-        taken,
+        directions,
+        w.record,
         out,
         tableFrom.length,
         featFrom,
-        pathFrom,
-        pathRouted,
-        pathChild,
-        pathBit,
+        leafParentSlot,
+        leafPath,
+        leafDepthMask,
         tableFrom,
         leafFeature,
         contribution);
@@ -199,14 +206,14 @@ final class TreeShap {
   }
 
   private static void addLeaves(
-      int[] taken,
+      long[] directions,
+      int[] record,
       double[] out,
       int leaves,
       int[] featFrom,
-      int[] pathFrom,
-      int[] pathRouted,
-      int[] pathChild,
-      int[] pathBit,
+      int[] leafParentSlot,
+      long[] leafPath,
+      long[] depthMask,
       int[] tableFrom,
       int[] leafFeature,
       double[] contribution) {
@@ -215,12 +222,20 @@ final class TreeShap {
     for (int leaf = 0; leaf < leaves; leaf++) {
       int f0 = featFrom[leaf];
       int d = featFrom[leaf + 1] - f0;
-      int pattern = (1 << d) - 1;
-      for (int p = pathFrom[leaf], end = pathFrom[leaf + 1]; p < end; p++) {
-        int differ = taken[pathRouted[p]] ^ pathChild[p]; // node ids are >= 0
-        pattern &= ~(pathBit[p] & (-differ >> 31));
+      // The depths where the row leaves the leaf's path; a feature is hot when none splits on it.
+      long strays = directions[leafParentSlot[leaf]] ^ leafPath[leaf];
+      int pattern = 0;
+      for (int i = 0; i < d; i++) {
+        long stray = strays & depthMask[f0 + i]; // bit 63 never set: >= 0
+        pattern |= (int) ((stray - 1) >>> 63) << i;
       }
-      int at = tableFrom[leaf] + pattern * d;
+      record[leaf] = tableFrom[leaf] + pattern * d;
+    }
+    // Then the records, whose addresses are now all known: their cache misses overlap.
+    for (int leaf = 0; leaf < leaves; leaf++) {
+      int f0 = featFrom[leaf];
+      int d = featFrom[leaf + 1] - f0;
+      int at = record[leaf];
       for (int i = 0; i < d; i++) {
         out[leafFeature[f0 + i]] += contribution[at + i];
       }
@@ -249,12 +264,14 @@ final class TreeShap {
   private final class Tables {
     final IntList recursive = new IntList();
     final IntList routed = new IntList();
-    final IntList pathFrom = new IntList();
+    final IntList routedRight = new IntList();
+    final IntList routedParentSlot = new IntList();
+    final IntList routedDepth = new IntList();
+    final IntList leafParentSlot = new IntList();
+    final LongList leafPath = new LongList();
+    final LongList depthMask = new LongList();
     final IntList featFrom = new IntList();
     final IntList tableFrom = new IntList();
-    final IntList pathRouted = new IntList();
-    final IntList pathChild = new IntList();
-    final IntList pathBit = new IntList();
     final IntList leafFeature = new IntList();
     final DoubleList contribution = new DoubleList();
     private int tableSize;
@@ -265,12 +282,12 @@ final class TreeShap {
     private final java.util.Map<Integer, Integer> routedIndex = new java.util.HashMap<>();
 
     void add(int root) {
-      if (maxDistinct(root, new IntList()) > MAX_TABLE_FEATURES) {
+      if (depth(root) > 62 || maxDistinct(root, new IntList()) > MAX_TABLE_FEATURES) {
         recursive.add(root);
         return;
       }
       routedIndex.clear();
-      collectInternal(root);
+      collectInternal(root, 0, 0);
       leaves(root);
     }
 
@@ -284,14 +301,18 @@ final class TreeShap {
       return m;
     }
 
-    private void collectInternal(int node) {
+    private void collectInternal(int node, int parentSlot, int depth) {
       if (left[node] < 0) {
         return;
       }
-      routedIndex.put(node, routed.size());
+      int slot = routed.size() + 1;
+      routedIndex.put(node, slot);
       routed.add(node);
-      collectInternal(left[node]);
-      collectInternal(right[node]);
+      routedRight.add(right[node]);
+      routedParentSlot.add(parentSlot);
+      routedDepth.add(depth);
+      collectInternal(left[node], slot, depth + 1);
+      collectInternal(right[node], slot, depth + 1);
     }
 
     private void leaves(int node) {
@@ -310,8 +331,10 @@ final class TreeShap {
       int[] distinct = new int[n];
       double[] zero = new double[n];
       int d = 0;
-      pathFrom.add(pathRouted.size());
       featFrom.add(leafFeature.size());
+      leafParentSlot.add(routedIndex.get(pathNodes.get(n - 1)));
+      long path = 0;
+      long[] masks = new long[n];
       tableFrom.add(tableSize);
       for (int p = 0; p < n; p++) {
         int split = pathNodes.get(p);
@@ -326,12 +349,15 @@ final class TreeShap {
           d++;
         }
         zero[j] *= cover[child] / cover[split];
-        pathRouted.add(routedIndex.get(split));
-        pathChild.add(child);
-        pathBit.add(1 << j);
+        masks[j] |= 1L << p;
+        if (child == right[split]) {
+          path |= 1L << p;
+        }
       }
+      leafPath.add(path);
       for (int j = 0; j < d; j++) {
         leafFeature.add(distinct[j]);
+        depthMask.add(masks[j]);
       }
       // Shapley weights w(s) = s! (d-s-1)! / d!, and w(d) = 0 (never used).
       double[] weight = new double[d + 1];
@@ -408,6 +434,22 @@ final class TreeShap {
     }
 
     int[] toArray() {
+      return java.util.Arrays.copyOf(data, size);
+    }
+  }
+
+  private static final class LongList {
+    long[] data = new long[16];
+    int size;
+
+    void add(long v) {
+      if (size == data.length) {
+        data = java.util.Arrays.copyOf(data, size * 2);
+      }
+      data[size++] = v;
+    }
+
+    long[] toArray() {
       return java.util.Arrays.copyOf(data, size);
     }
   }
@@ -595,10 +637,12 @@ final class TreeShap {
     final double[] zero;
     final double[] one;
     final double[] weight;
-    final int[] taken; // the child each routed node sends the row to
+    final long[] directions; // per slot, the row's directions down to a routed node
+    final int[] record; // per tabulated leaf, where the row's pattern's contributions lie
 
-    Workspace(int capacity, int routed) {
-      taken = new int[routed];
+    Workspace(int capacity, int routed, int leaves) {
+      directions = new long[routed + 1];
+      record = new int[leaves];
       feature = new int[capacity];
       zero = new double[capacity];
       one = new double[capacity];
