@@ -24,9 +24,12 @@ package io.fraudops.core.scoring;
  * z_i) prod_C z A(H\{i})}. These depend only on the leaf and its hot pattern, so each leaf's {@code
  * d} contributions are tabulated for all {@code 2^d} patterns at load time, a pattern's side by
  * side; a row routes each split once, narrows each leaf's pattern off its path and adds that
- * pattern's {@code d} values (the Fast TreeSHAP v2 idea). Trees with a leaf of more than {@value
- * #MAX_TABLE_FEATURES} distinct path features (whose tables would be too large) keep the recursive
- * algorithm, which also serves as the test reference ({@link #referenceContributions}).
+ * pattern's {@code d} values (the Fast TreeSHAP v2 idea). Two sibling leaves share their features
+ * and differ only in the direction at their parent, so they form one unit whose table is indexed by
+ * the pattern above the parent and that direction: one record read for both. Trees with a leaf of
+ * more than {@value #MAX_TABLE_FEATURES} distinct path features (whose tables would be too large)
+ * keep the recursive algorithm, which also serves as the test reference ({@link
+ * #referenceContributions}).
  */
 final class TreeShap {
 
@@ -67,6 +70,10 @@ final class TreeShap {
   private final int[] tableFrom;
   private final int[] leafParentSlot; // slot of the row's directions down to the leaf's parent
   private final long[] leafPath; // the directions of the leaf's own path
+  // 1 where the "leaf" is a pair of sibling leaves (its table indexed by pattern * 2 + the row's
+  // direction at their parent, which is at depth leafPairDepth), else 0.
+  private final int[] leafPair;
+  private final int[] leafPairDepth;
   private final long[] leafDepthMask; // per distinct feature: the depths whose split is on it
   private final int[] leafFeature; // distinct path features of each leaf
   private final double[] contribution;
@@ -134,6 +141,8 @@ final class TreeShap {
     this.tableFrom = t.tableFrom.toArray();
     this.leafParentSlot = t.leafParentSlot.toArray();
     this.leafPath = t.leafPath.toArray();
+    this.leafPair = t.leafPair.toArray();
+    this.leafPairDepth = t.leafPairDepth.toArray();
     this.leafDepthMask = t.depthMask.toArray();
     this.leafFeature = t.leafFeature.toArray();
     this.contribution = t.contribution.toArray();
@@ -150,6 +159,8 @@ final class TreeShap {
                 + featFrom.length
                 + tableFrom.length
                 + leafParentSlot.length
+                + leafPair.length
+                + leafPairDepth.length
                 + leafFeature.length);
   }
 
@@ -196,6 +207,8 @@ final class TreeShap {
         featFrom,
         leafParentSlot,
         leafPath,
+        leafPair,
+        leafPairDepth,
         leafDepthMask,
         tableFrom,
         leafFeature,
@@ -213,6 +226,8 @@ final class TreeShap {
       int[] featFrom,
       int[] leafParentSlot,
       long[] leafPath,
+      int[] leafPair,
+      int[] leafPairDepth,
       long[] depthMask,
       int[] tableFrom,
       int[] leafFeature,
@@ -223,12 +238,16 @@ final class TreeShap {
       int f0 = featFrom[leaf];
       int d = featFrom[leaf + 1] - f0;
       // The depths where the row leaves the leaf's path; a feature is hot when none splits on it.
-      long strays = directions[leafParentSlot[leaf]] ^ leafPath[leaf];
+      long row = directions[leafParentSlot[leaf]];
+      long strays = row ^ leafPath[leaf];
       int pattern = 0;
       for (int i = 0; i < d; i++) {
         long stray = strays & depthMask[f0 + i]; // bit 63 never set: >= 0
         pattern |= (int) ((stray - 1) >>> 63) << i;
       }
+      // A pair of sibling leaves also reads the direction at their parent.
+      int pair = leafPair[leaf];
+      pattern = (pattern << pair) | ((int) (row >>> leafPairDepth[leaf]) & pair);
       record[leaf] = tableFrom[leaf] + pattern * d;
     }
     // Then the records, whose addresses are now all known: their cache misses overlap.
@@ -269,6 +288,8 @@ final class TreeShap {
     final IntList routedDepth = new IntList();
     final IntList leafParentSlot = new IntList();
     final LongList leafPath = new LongList();
+    final IntList leafPair = new IntList();
+    final IntList leafPairDepth = new IntList();
     final LongList depthMask = new LongList();
     final IntList featFrom = new IntList();
     final IntList tableFrom = new IntList();
@@ -316,8 +337,36 @@ final class TreeShap {
     }
 
     private void leaves(int node) {
-      if (left[node] >= 0) {
-        for (int child : new int[] {left[node], right[node]}) {
+      int l = left[node];
+      int r = right[node];
+      if (l >= 0 && left[l] < 0 && left[r] < 0) {
+        // Two sibling leaves: one unit whose table also reads the direction at their parent.
+        pathNodes.add(node);
+        pathChildren.add(l);
+        Leaf leftLeaf = new Leaf(l);
+        pathChildren.set(pathChildren.size - 1, r);
+        Leaf rightLeaf = new Leaf(r);
+        pathNodes.size--;
+        pathChildren.size--;
+        int d = leftLeaf.d;
+        int at = pathNodes.size; // the parent's depth
+        int parentBit = leftLeaf.bitOf(feature[node]);
+        emit(leftLeaf, routedIndex.get(node), 1, at, leftLeaf.masks, leftLeaf.path);
+        for (int pattern = 0; pattern < (1 << d); pattern++) {
+          for (int wentRight = 0; wentRight < 2; wentRight++) {
+            int leftPattern = wentRight == 1 ? pattern & ~parentBit : pattern;
+            int rightPattern = wentRight == 0 ? pattern & ~parentBit : pattern;
+            for (int j = 0; j < d; j++) {
+              contribution.add(
+                  leftLeaf.table[leftPattern * d + j] + rightLeaf.table[rightPattern * d + j]);
+            }
+          }
+        }
+        tableSize += (2 << d) * d;
+        return;
+      }
+      if (l >= 0) {
+        for (int child : new int[] {l, r}) {
           pathNodes.add(node);
           pathChildren.add(child);
           leaves(child);
@@ -326,87 +375,119 @@ final class TreeShap {
         }
         return;
       }
-      // Distinct features in order of first split, with their zero fractions.
-      int n = pathNodes.size;
-      int[] distinct = new int[n];
-      double[] zero = new double[n];
-      int d = 0;
+      Leaf leaf = new Leaf(node);
+      emit(leaf, routedIndex.get(pathNodes.get(pathNodes.size - 1)), 0, 0, leaf.masks, leaf.path);
+      for (double c : leaf.table) {
+        contribution.add(c);
+      }
+      tableSize += leaf.table.length;
+    }
+
+    private void emit(Leaf leaf, int parentSlot, int pair, int pairDepth, long[] masks, long path) {
       featFrom.add(leafFeature.size());
-      leafParentSlot.add(routedIndex.get(pathNodes.get(n - 1)));
-      long path = 0;
-      long[] masks = new long[n];
       tableFrom.add(tableSize);
-      for (int p = 0; p < n; p++) {
-        int split = pathNodes.get(p);
-        int child = pathChildren.get(p);
-        int j = 0;
-        while (j < d && distinct[j] != feature[split]) {
-          j++;
-        }
-        if (j == d) {
-          distinct[d] = feature[split];
-          zero[d] = 1;
-          d++;
-        }
-        zero[j] *= cover[child] / cover[split];
-        masks[j] |= 1L << p;
-        if (child == right[split]) {
-          path |= 1L << p;
-        }
+      leafParentSlot.add(parentSlot);
+      leafPair.add(pair);
+      leafPairDepth.add(pairDepth);
+      // For a pair, only the splits above the parent count: its own is read as a direction.
+      long above = pair == 1 ? (1L << pairDepth) - 1 : -1L;
+      leafPath.add(path & above);
+      for (int j = 0; j < leaf.d; j++) {
+        leafFeature.add(leaf.distinct[j]);
+        depthMask.add(masks[j] & above);
       }
-      leafPath.add(path);
-      for (int j = 0; j < d; j++) {
-        leafFeature.add(distinct[j]);
-        depthMask.add(masks[j]);
-      }
-      // Shapley weights w(s) = s! (d-s-1)! / d!, and w(d) = 0 (never used).
-      double[] weight = new double[d + 1];
-      for (int s = 0; s < d; s++) {
-        double w = 1.0 / d;
-        for (int k = 1; k <= s; k++) {
-          w *= (double) k / (d - k);
-        }
-        weight[s] = w;
-      }
-      double value = leafValue[node];
-      int patterns = 1 << d;
-      double[] shapleySum = new double[patterns]; // A(H)
-      double[] coldProduct = new double[patterns]; // v * prod_{j not in H} z_j
-      double[] elementary = new double[d + 1];
-      for (int pattern = 0; pattern < patterns; pattern++) {
-        // Elementary symmetric polynomials of the hot features' zero fractions.
-        java.util.Arrays.fill(elementary, 0.0);
-        elementary[0] = 1;
-        int h = 0;
-        double product = value;
+    }
+
+    /** One leaf at the end of the current path: its distinct features and pattern table. */
+    private final class Leaf {
+      final int[] distinct;
+      final long[] masks;
+      long path;
+      int d;
+      final double[] table; // per hot pattern, the contribution to each distinct feature
+
+      int bitOf(int f) {
         for (int j = 0; j < d; j++) {
-          if ((pattern & (1 << j)) != 0) {
-            h++;
-            for (int k = h; k >= 1; k--) {
-              elementary[k] += zero[j] * elementary[k - 1];
-            }
-          } else {
-            product *= zero[j];
+          if (distinct[j] == f) {
+            return 1 << j;
           }
         }
-        double sum = 0;
-        for (int k = 0; k <= h; k++) {
-          sum += weight[h - k] * elementary[k];
-        }
-        shapleySum[pattern] = sum;
-        coldProduct[pattern] = product;
+        throw new IllegalStateException("feature " + f + " is not on the path");
       }
-      for (int pattern = 0; pattern < patterns; pattern++) {
-        double product = coldProduct[pattern];
-        for (int j = 0; j < d; j++) {
-          int bit = 1 << j;
-          contribution.add(
-              (pattern & bit) != 0
-                  ? product * (1 - zero[j]) * shapleySum[pattern ^ bit]
-                  : -product * shapleySum[pattern]);
+
+      Leaf(int node) {
+        // Distinct features in order of first split, with their zero fractions.
+        int n = pathNodes.size;
+        distinct = new int[n];
+        masks = new long[n];
+        double[] zero = new double[n];
+        for (int p = 0; p < n; p++) {
+          int split = pathNodes.get(p);
+          int child = pathChildren.get(p);
+          int j = 0;
+          while (j < d && distinct[j] != feature[split]) {
+            j++;
+          }
+          if (j == d) {
+            distinct[d] = feature[split];
+            zero[d] = 1;
+            d++;
+          }
+          zero[j] *= cover[child] / cover[split];
+          masks[j] |= 1L << p;
+          if (child == right[split]) {
+            path |= 1L << p;
+          }
+        }
+        // Shapley weights w(s) = s! (d-s-1)! / d!, and w(d) = 0 (never used).
+        double[] weight = new double[d + 1];
+        for (int s = 0; s < d; s++) {
+          double w = 1.0 / d;
+          for (int k = 1; k <= s; k++) {
+            w *= (double) k / (d - k);
+          }
+          weight[s] = w;
+        }
+        double value = leafValue[node];
+        int patterns = 1 << d;
+        double[] shapleySum = new double[patterns]; // A(H)
+        double[] coldProduct = new double[patterns]; // v * prod_{j not in H} z_j
+        double[] elementary = new double[d + 1];
+        for (int pattern = 0; pattern < patterns; pattern++) {
+          // Elementary symmetric polynomials of the hot features' zero fractions.
+          java.util.Arrays.fill(elementary, 0.0);
+          elementary[0] = 1;
+          int h = 0;
+          double product = value;
+          for (int j = 0; j < d; j++) {
+            if ((pattern & (1 << j)) != 0) {
+              h++;
+              for (int k = h; k >= 1; k--) {
+                elementary[k] += zero[j] * elementary[k - 1];
+              }
+            } else {
+              product *= zero[j];
+            }
+          }
+          double sum = 0;
+          for (int k = 0; k <= h; k++) {
+            sum += weight[h - k] * elementary[k];
+          }
+          shapleySum[pattern] = sum;
+          coldProduct[pattern] = product;
+        }
+        table = new double[patterns * d];
+        for (int pattern = 0; pattern < patterns; pattern++) {
+          double product = coldProduct[pattern];
+          for (int j = 0; j < d; j++) {
+            int bit = 1 << j;
+            table[pattern * d + j] =
+                (pattern & bit) != 0
+                    ? product * (1 - zero[j]) * shapleySum[pattern ^ bit]
+                    : -product * shapleySum[pattern];
+          }
         }
       }
-      tableSize += patterns * d;
     }
   }
 
@@ -423,6 +504,10 @@ final class TreeShap {
 
     int get(int i) {
       return data[i];
+    }
+
+    void set(int i, int v) {
+      data[i] = v;
     }
 
     int size() {
