@@ -24,12 +24,12 @@ package io.fraudops.core.scoring;
  * z_i) prod_C z A(H\{i})}. These depend only on the leaf and its hot pattern, so each leaf's {@code
  * d} contributions are tabulated for all {@code 2^d} patterns at load time, a pattern's side by
  * side; a row routes each split once, narrows each leaf's pattern off its path and adds that
- * pattern's {@code d} values (the Fast TreeSHAP v2 idea). Two sibling leaves share their features
- * and differ only in the direction at their parent, so they form one unit whose table is indexed by
- * the pattern above the parent and that direction: one record read for both. Trees with a leaf of
- * more than {@value #MAX_TABLE_FEATURES} distinct path features (whose tables would be too large)
- * keep the recursive algorithm, which also serves as the test reference ({@link
- * #referenceContributions}).
+ * pattern's {@code d} values (the Fast TreeSHAP v2 idea). The leaves of a small subtree (at most
+ * {@value #MAX_UNIT_SPLITS} splits) differ only in the directions taken inside it, so they form one
+ * unit whose table is indexed by the hot pattern of the features split on above it and the row's
+ * direction at each of its splits: one record read for all of them. Trees with a leaf of more than
+ * {@value #MAX_TABLE_FEATURES} distinct path features (whose tables would be too large) keep the
+ * recursive algorithm, which also serves as the test reference ({@link #referenceContributions}).
  */
 final class TreeShap {
 
@@ -54,6 +54,9 @@ final class TreeShap {
   /** Leaves with more distinct path features than this keep the recursive algorithm. */
   static final int MAX_TABLE_FEATURES = 10;
 
+  /** Subtrees with at most this many splits are tabulated as one unit. */
+  static final int MAX_UNIT_SPLITS = 5;
+
   // Trees explained recursively (tables too large), as root ids.
   private final int[] recursiveRoots;
   // Tabulated trees: the internal nodes to route, each tree's in preorder. A row's directions
@@ -70,10 +73,14 @@ final class TreeShap {
   private final int[] tableFrom;
   private final int[] leafParentSlot; // slot of the row's directions down to the leaf's parent
   private final long[] leafPath; // the directions of the leaf's own path
-  // 1 where the "leaf" is a pair of sibling leaves (its table indexed by pattern * 2 + the row's
-  // direction at their parent, which is at depth leafPairDepth), else 0.
-  private final int[] leafPair;
-  private final int[] leafPairDepth;
+  // A "leaf" is a unit: one leaf, or a small subtree whose leaves share one table. Its first
+  // unitAbove[k] distinct features are split on above the subtree (the rest only inside it); its
+  // table is indexed by their hot pattern followed by the row's direction at each of the
+  // subtree's splits [innerFrom[k], innerFrom[k + 1]), read at innerSlot (bit innerDepth).
+  private final int[] unitAbove;
+  private final int[] innerFrom;
+  private final int[] innerSlot;
+  private final int[] innerDepth;
   private final long[] leafDepthMask; // per distinct feature: the depths whose split is on it
   private final int[] leafFeature; // distinct path features of each leaf
   private final double[] contribution;
@@ -141,8 +148,11 @@ final class TreeShap {
     this.tableFrom = t.tableFrom.toArray();
     this.leafParentSlot = t.leafParentSlot.toArray();
     this.leafPath = t.leafPath.toArray();
-    this.leafPair = t.leafPair.toArray();
-    this.leafPairDepth = t.leafPairDepth.toArray();
+    this.unitAbove = t.unitAbove.toArray();
+    t.innerFrom.add(t.innerSlot.size());
+    this.innerFrom = t.innerFrom.toArray();
+    this.innerSlot = t.innerSlot.toArray();
+    this.innerDepth = t.innerDepth.toArray();
     this.leafDepthMask = t.depthMask.toArray();
     this.leafFeature = t.leafFeature.toArray();
     this.contribution = t.contribution.toArray();
@@ -159,8 +169,10 @@ final class TreeShap {
                 + featFrom.length
                 + tableFrom.length
                 + leafParentSlot.length
-                + leafPair.length
-                + leafPairDepth.length
+                + unitAbove.length
+                + innerFrom.length
+                + innerSlot.length
+                + innerDepth.length
                 + leafFeature.length);
   }
 
@@ -207,8 +219,10 @@ final class TreeShap {
         featFrom,
         leafParentSlot,
         leafPath,
-        leafPair,
-        leafPairDepth,
+        unitAbove,
+        innerFrom,
+        innerSlot,
+        innerDepth,
         leafDepthMask,
         tableFrom,
         leafFeature,
@@ -226,8 +240,10 @@ final class TreeShap {
       int[] featFrom,
       int[] leafParentSlot,
       long[] leafPath,
-      int[] leafPair,
-      int[] leafPairDepth,
+      int[] unitAbove,
+      int[] innerFrom,
+      int[] innerSlot,
+      int[] innerDepth,
       long[] depthMask,
       int[] tableFrom,
       int[] leafFeature,
@@ -238,16 +254,16 @@ final class TreeShap {
       int f0 = featFrom[leaf];
       int d = featFrom[leaf + 1] - f0;
       // The depths where the row leaves the leaf's path; a feature is hot when none splits on it.
-      long row = directions[leafParentSlot[leaf]];
-      long strays = row ^ leafPath[leaf];
+      long strays = directions[leafParentSlot[leaf]] ^ leafPath[leaf];
       int pattern = 0;
-      for (int i = 0; i < d; i++) {
+      for (int i = 0, above = unitAbove[leaf]; i < above; i++) {
         long stray = strays & depthMask[f0 + i]; // bit 63 never set: >= 0
         pattern |= (int) ((stray - 1) >>> 63) << i;
       }
-      // A pair of sibling leaves also reads the direction at their parent.
-      int pair = leafPair[leaf];
-      pattern = (pattern << pair) | ((int) (row >>> leafPairDepth[leaf]) & pair);
+      // A subtree unit also reads the row's direction at each of its splits.
+      for (int m = innerFrom[leaf], end = innerFrom[leaf + 1]; m < end; m++) {
+        pattern = (pattern << 1) | ((int) (directions[innerSlot[m]] >>> innerDepth[m]) & 1);
+      }
       record[leaf] = tableFrom[leaf] + pattern * d;
     }
     // Then the records, whose addresses are now all known: their cache misses overlap.
@@ -288,8 +304,10 @@ final class TreeShap {
     final IntList routedDepth = new IntList();
     final IntList leafParentSlot = new IntList();
     final LongList leafPath = new LongList();
-    final IntList leafPair = new IntList();
-    final IntList leafPairDepth = new IntList();
+    final IntList unitAbove = new IntList();
+    final IntList innerFrom = new IntList();
+    final IntList innerSlot = new IntList();
+    final IntList innerDepth = new IntList();
     final LongList depthMask = new LongList();
     final IntList featFrom = new IntList();
     final IntList tableFrom = new IntList();
@@ -336,37 +354,13 @@ final class TreeShap {
       collectInternal(right[node], slot, depth + 1);
     }
 
+    private int internalCount(int node) {
+      return left[node] < 0 ? 0 : 1 + internalCount(left[node]) + internalCount(right[node]);
+    }
+
     private void leaves(int node) {
-      int l = left[node];
-      int r = right[node];
-      if (l >= 0 && left[l] < 0 && left[r] < 0) {
-        // Two sibling leaves: one unit whose table also reads the direction at their parent.
-        pathNodes.add(node);
-        pathChildren.add(l);
-        Leaf leftLeaf = new Leaf(l);
-        pathChildren.set(pathChildren.size - 1, r);
-        Leaf rightLeaf = new Leaf(r);
-        pathNodes.size--;
-        pathChildren.size--;
-        int d = leftLeaf.d;
-        int at = pathNodes.size; // the parent's depth
-        int parentBit = leftLeaf.bitOf(feature[node]);
-        emit(leftLeaf, routedIndex.get(node), 1, at, leftLeaf.masks, leftLeaf.path);
-        for (int pattern = 0; pattern < (1 << d); pattern++) {
-          for (int wentRight = 0; wentRight < 2; wentRight++) {
-            int leftPattern = wentRight == 1 ? pattern & ~parentBit : pattern;
-            int rightPattern = wentRight == 0 ? pattern & ~parentBit : pattern;
-            for (int j = 0; j < d; j++) {
-              contribution.add(
-                  leftLeaf.table[leftPattern * d + j] + rightLeaf.table[rightPattern * d + j]);
-            }
-          }
-        }
-        tableSize += (2 << d) * d;
-        return;
-      }
-      if (l >= 0) {
-        for (int child : new int[] {l, r}) {
+      if (left[node] >= 0 && internalCount(node) > MAX_UNIT_SPLITS) {
+        for (int child : new int[] {left[node], right[node]}) {
           pathNodes.add(node);
           pathChildren.add(child);
           leaves(child);
@@ -375,27 +369,140 @@ final class TreeShap {
         }
         return;
       }
-      Leaf leaf = new Leaf(node);
-      emit(leaf, routedIndex.get(pathNodes.get(pathNodes.size - 1)), 0, 0, leaf.masks, leaf.path);
-      for (double c : leaf.table) {
-        contribution.add(c);
-      }
-      tableSize += leaf.table.length;
+      unit(node);
     }
 
-    private void emit(Leaf leaf, int parentSlot, int pair, int pairDepth, long[] masks, long path) {
+    /** The subtree at {@code node} (the end of the current path) as one unit. */
+    private void unit(int node) {
+      int q = pathNodes.size; // the subtree root's depth
+      // Features split on above the subtree, in order of first split, with their depth masks.
+      IntList features = new IntList();
+      long[] masks = new long[q + MAX_UNIT_SPLITS + 1];
+      long path = 0;
+      for (int p = 0; p < q; p++) {
+        int split = pathNodes.get(p);
+        int j = indexOf(features, feature[split]);
+        masks[j] |= 1L << p;
+        if (pathChildren.get(p) == right[split]) {
+          path |= 1L << p;
+        }
+      }
+      int above = features.size;
+      // The subtree's splits in preorder, and its leaves with their tables.
+      IntList inner = new IntList();
+      java.util.List<Leaf> leafList = new java.util.ArrayList<>();
+      java.util.List<int[]> leafInner = new java.util.ArrayList<>(); // per leaf: inner split, child
+      collect(node, inner, leafList, leafInner, features);
+      int k = inner.size;
+      int d = features.size;
       featFrom.add(leafFeature.size());
       tableFrom.add(tableSize);
-      leafParentSlot.add(parentSlot);
-      leafPair.add(pair);
-      leafPairDepth.add(pairDepth);
-      // For a pair, only the splits above the parent count: its own is read as a direction.
-      long above = pair == 1 ? (1L << pairDepth) - 1 : -1L;
-      leafPath.add(path & above);
-      for (int j = 0; j < leaf.d; j++) {
-        leafFeature.add(leaf.distinct[j]);
-        depthMask.add(masks[j] & above);
+      leafParentSlot.add(q == 0 ? 0 : routedIndex.get(pathNodes.get(q - 1)));
+      leafPath.add(path);
+      unitAbove.add(above);
+      innerFrom.add(innerSlot.size());
+      for (int m = 0; m < k; m++) {
+        innerSlot.add(routedIndex.get(inner.get(m)));
+        innerDepth.add(q + depthBelow(node, inner.get(m)));
       }
+      for (int j = 0; j < d; j++) {
+        leafFeature.add(features.get(j));
+        depthMask.add(masks[j]);
+      }
+      double[] rec = new double[d];
+      for (int patternAbove = 0; patternAbove < (1 << above); patternAbove++) {
+        for (int turns = 0; turns < (1 << k); turns++) {
+          java.util.Arrays.fill(rec, 0.0);
+          for (int li = 0; li < leafList.size(); li++) {
+            Leaf leaf = leafList.get(li);
+            int[] splits = leafInner.get(li);
+            int leafPattern = 0;
+            for (int jl = 0; jl < leaf.d; jl++) {
+              int f = leaf.distinct[jl];
+              int pos = indexOf(features, f);
+              boolean hot = pos >= above || ((patternAbove >> pos) & 1) != 0;
+              for (int e = 0; e < splits.length; e += 2) {
+                int split = splits[e];
+                if (feature[split] == f) {
+                  int m = inner.indexOf(split);
+                  int wentRight = (turns >> (k - 1 - m)) & 1;
+                  int leafRight = splits[e + 1] == right[split] ? 1 : 0;
+                  hot &= wentRight == leafRight;
+                }
+              }
+              if (hot) {
+                leafPattern |= 1 << jl;
+              }
+            }
+            for (int jl = 0; jl < leaf.d; jl++) {
+              rec[indexOf(features, leaf.distinct[jl])] += leaf.table[leafPattern * leaf.d + jl];
+            }
+          }
+          for (double c : rec) {
+            contribution.add(c);
+          }
+        }
+      }
+      tableSize += (1 << (above + k)) * d;
+    }
+
+    private void collect(
+        int node,
+        IntList inner,
+        java.util.List<Leaf> leafList,
+        java.util.List<int[]> leafInner,
+        IntList features) {
+      if (left[node] < 0) {
+        Leaf leaf = new Leaf(node);
+        for (int j = 0; j < leaf.d; j++) {
+          indexOf(features, leaf.distinct[j]);
+        }
+        leafList.add(leaf);
+        int[] splits = new int[2 * unitDepth];
+        for (int e = 0; e < unitDepth; e++) {
+          splits[2 * e] = pathNodes.get(pathNodes.size - unitDepth + e);
+          splits[2 * e + 1] = pathChildren.get(pathNodes.size - unitDepth + e);
+        }
+        leafInner.add(splits);
+        return;
+      }
+      inner.add(node);
+      for (int child : new int[] {left[node], right[node]}) {
+        pathNodes.add(node);
+        pathChildren.add(child);
+        unitDepth++;
+        collect(child, inner, leafList, leafInner, features);
+        unitDepth--;
+        pathNodes.size--;
+        pathChildren.size--;
+      }
+    }
+
+    private int unitDepth;
+
+    private int depthBelow(int from, int target) {
+      if (from == target) {
+        return 0;
+      }
+      if (left[from] < 0) {
+        return -1;
+      }
+      int l = depthBelow(left[from], target);
+      if (l >= 0) {
+        return l + 1;
+      }
+      int r = depthBelow(right[from], target);
+      return r >= 0 ? r + 1 : -1;
+    }
+
+    private static int indexOf(IntList list, int value) {
+      for (int i = 0; i < list.size; i++) {
+        if (list.get(i) == value) {
+          return i;
+        }
+      }
+      list.add(value);
+      return list.size - 1;
     }
 
     /** One leaf at the end of the current path: its distinct features and pattern table. */
@@ -405,15 +512,6 @@ final class TreeShap {
       long path;
       int d;
       final double[] table; // per hot pattern, the contribution to each distinct feature
-
-      int bitOf(int f) {
-        for (int j = 0; j < d; j++) {
-          if (distinct[j] == f) {
-            return 1 << j;
-          }
-        }
-        throw new IllegalStateException("feature " + f + " is not on the path");
-      }
 
       Leaf(int node) {
         // Distinct features in order of first split, with their zero fractions.
@@ -504,6 +602,15 @@ final class TreeShap {
 
     int get(int i) {
       return data[i];
+    }
+
+    int indexOf(int v) {
+      for (int i = 0; i < size; i++) {
+        if (data[i] == v) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     void set(int i, int v) {
