@@ -66,6 +66,12 @@ class PredictController {
             description = "Missing, mistyped or out-of-range fields",
             content = @Content(mediaType = "application/problem+json")),
         @ApiResponse(
+            responseCode = "409",
+            description =
+                "The served model computes its features from transaction history: score raw"
+                    + " transactions with POST /v1/transactions/score",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
             responseCode = "503",
             description = "No model is being served",
             content = @Content(mediaType = "application/problem+json"))
@@ -107,6 +113,12 @@ class PredictController {
         @ApiResponse(
             responseCode = "422",
             description = "Invalid fields, empty batch or batch over the limit",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "409",
+            description =
+                "The served model computes its features from transaction history: score raw"
+                    + " transactions with POST /v1/transactions/score",
             content = @Content(mediaType = "application/problem+json")),
         @ApiResponse(
             responseCode = "503",

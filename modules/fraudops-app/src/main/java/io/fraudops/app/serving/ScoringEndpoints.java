@@ -3,6 +3,7 @@ package io.fraudops.app.serving;
 import io.fraudops.app.config.FraudopsProperties;
 import io.fraudops.app.roles.ConditionalOnRole;
 import io.fraudops.app.roles.Role;
+import io.fraudops.core.features.UnsupportedFeatureSetException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -78,6 +79,18 @@ public class ScoringEndpoints {
       throw new IllegalArgumentException("not a scoring path: " + path);
     } catch (InvalidRequestException e) {
       return refuse(e, path);
+    } catch (UnsupportedFeatureSetException e) {
+      // The served model reads features from transaction history, not from the request.
+      return new Answer(
+          409,
+          PROBLEM_JSON,
+          ScoringJson.problem(
+              409,
+              "model-needs-raw-transactions",
+              "The served model scores raw transactions",
+              e.getMessage(),
+              path,
+              List.of()));
     } catch (ModelUnavailableException e) {
       return new Answer(
           503,

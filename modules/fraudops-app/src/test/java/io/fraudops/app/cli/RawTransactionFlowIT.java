@@ -168,6 +168,20 @@ class RawTransactionFlowIT {
           .doesNotContain("explanation");
 
       explainsARawTransactionWithTheServedModelsOwnContributions(app, holder);
+
+      // /predict carries ready-made reference fields, which a raw-feature model cannot use.
+      HttpResponse<String> predict =
+          app.post(
+              "/predict",
+              "{\"amount\": 12.5, \"merchant_category\": \"grocery\", \"merchant_country\":"
+                  + " \"USA\", \"hour_of_day\": 12, \"day_of_week\": 2, \"is_online\": false,"
+                  + " \"is_weekend\": false, \"transactions_last_24h\": 1,"
+                  + " \"total_amount_last_24h\": 12.5, \"transactions_last_1h\": 0,"
+                  + " \"distance_from_home\": 3.0}");
+      assertThat(predict.statusCode()).as(predict.body()).isEqualTo(409);
+      assertThat(predict.body())
+          .contains("model-needs-raw-transactions")
+          .contains("/v1/transactions/score");
     }
   }
 
