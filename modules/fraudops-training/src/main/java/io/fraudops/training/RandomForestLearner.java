@@ -57,18 +57,11 @@ final class RandomForestLearner implements Learner {
       int threads,
       long seed,
       TrainingListener listener) {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("booster", "gbtree");
-    params.put("objective", "binary:logistic");
-    params.put("tree_method", "hist");
-    params.putAll(hyperparameters);
-    params.put("num_parallel_tree", budget);
-    params.put("eta", 1.0);
-    params.put("scale_pos_weight", scalePosWeight);
-    params.put("eval_metric", "aucpr");
-    params.put("nthread", threads);
-    params.put("seed", seed);
-    params.put("verbosity", 0);
+    Map<String, Object> forest = new LinkedHashMap<>();
+    forest.put("num_parallel_tree", budget);
+    forest.put("eta", 1.0);
+    Map<String, Object> params =
+        XGBoostRounds.treeParams(hyperparameters, forest, scalePosWeight, threads, seed);
     XGBoostRounds.Outcome out =
         XGBoostRounds.train(train, validation, params, 1, 0, false, listener);
     return new XGBoostTreeModel(out.booster(), params, 1, 1, budget, train.width());

@@ -50,16 +50,8 @@ final class XGBoostLearner implements Learner {
       int threads,
       long seed,
       TrainingListener listener) {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("booster", "gbtree");
-    params.put("objective", "binary:logistic");
-    params.put("tree_method", "hist");
-    params.putAll(hyperparameters);
-    params.put("scale_pos_weight", scalePosWeight);
-    params.put("eval_metric", "aucpr");
-    params.put("nthread", threads);
-    params.put("seed", seed);
-    params.put("verbosity", 0);
+    Map<String, Object> params =
+        XGBoostRounds.treeParams(hyperparameters, Map.of(), scalePosWeight, threads, seed);
     XGBoostRounds.Outcome out =
         XGBoostRounds.train(
             train, validation, params, budget, earlyStoppingRounds, false, listener);

@@ -1,5 +1,6 @@
 package io.fraudops.training;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -30,6 +31,31 @@ final class XGBoostRounds {
    */
   record Outcome(
       Booster booster, int bestRound, int roundsTrained, double bestScore, byte[] bestSnapshot) {}
+
+  /**
+   * The parameters of a binary tree learner: histogram trees on logistic loss, then the tuned
+   * {@code hyperparameters}, then {@code fixed} (what the learner never lets tuning change), then
+   * class weight, AUC-PR evaluation, threads and seed. Insertion-ordered, as runs record them.
+   */
+  static Map<String, Object> treeParams(
+      Map<String, Object> hyperparameters,
+      Map<String, Object> fixed,
+      double scalePosWeight,
+      int threads,
+      long seed) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("booster", "gbtree");
+    params.put("objective", "binary:logistic");
+    params.put("tree_method", "hist");
+    params.putAll(hyperparameters);
+    params.putAll(fixed);
+    params.put("scale_pos_weight", scalePosWeight);
+    params.put("eval_metric", "aucpr");
+    params.put("nthread", threads);
+    params.put("seed", seed);
+    params.put("verbosity", 0);
+    return params;
+  }
 
   static Outcome train(
       FeatureMatrix train,
