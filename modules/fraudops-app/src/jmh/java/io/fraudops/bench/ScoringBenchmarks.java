@@ -37,14 +37,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * branch predictors and caches see realistic variety rather than one memorized row.
  *
  * <p>Run: {@code bench/jmh.sh} (all) or {@code bench/jmh.sh ScoringBenchmarks.scoreOneRow}.
- * Targets on 2 cores: single-row scoring under 2 µs, with explanation under 20 µs.
+ * Targets on 2 cores: single-row scoring under 2 µs, with explanation under 20 µs. Forks run the
+ * serial collector, as {@code ./fraudops serve} does.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseSerialGC"})
 public class ScoringBenchmarks {
 
   private static final int ROWS = 4096;

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,8 +65,7 @@ final class DeclaredReasons {
     if (def instanceof FeatureDefinition.Derived d) {
       Matcher m = RATIO.matcher(d.expression());
       if (m.matches()) {
-        return String.format(
-            Locale.ROOT, "%s %.1f× %s", noun(m.group(1)), value, withArticle(m.group(2)));
+        return noun(m.group(1)) + " " + Decimals.fixed(value, 1) + "× " + withArticle(m.group(2));
       }
     }
     return name + " " + plain(value) + versusTraining(name, value);
@@ -91,8 +89,13 @@ final class DeclaredReasons {
               + window;
       case FRAUD_COUNT -> count(value, "fraud") + " at " + entity + " in " + window + delay;
       case FRAUD_RATE ->
-          String.format(
-              Locale.ROOT, "fraud rate %.1f%% at %s over %s%s", 100 * value, entity, window, delay);
+          "fraud rate "
+              + Decimals.fixed(100 * value, 1)
+              + "% at "
+              + entity
+              + " over "
+              + window
+              + delay;
       case SUM, MEAN, MAX ->
           a.function().wire()
               + " "
@@ -133,7 +136,7 @@ final class DeclaredReasons {
     if (!edges.isEmpty() && value > edges.get(edges.size() - 1)) {
       return ", above the 90th percentile in training (" + plain(edges.get(edges.size() - 1)) + ")";
     }
-    return String.format(Locale.ROOT, " (training average %.2f)", p.mean());
+    return " (training average " + Decimals.fixed(p.mean(), 2) + ")";
   }
 
   private static String entityNoun(String entity) {
@@ -177,6 +180,6 @@ final class DeclaredReasons {
   private static String plain(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15
         ? String.valueOf((long) v)
-        : String.format(Locale.ROOT, "%.2f", v);
+        : Decimals.fixed(v, 2);
   }
 }

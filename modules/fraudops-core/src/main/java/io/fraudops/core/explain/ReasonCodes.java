@@ -6,7 +6,6 @@ import io.fraudops.core.profile.FeatureProfile;
 import io.fraudops.core.transaction.ScoringFields;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -64,7 +63,7 @@ final class ReasonCodes {
           Map.entry(ReferenceFeatures.MERCHANT_CATEGORY, Topic.CATEGORY));
 
   private final Topic[] topicOfFeature;
-  private final DataProfile profile; // null: no comparisons
+  private final Map<String, FeatureProfile> profiles; // empty: no comparisons
   private final String homeCountry;
   private final List<String> knownCategories;
   private final List<String> knownCountries;
@@ -74,7 +73,13 @@ final class ReasonCodes {
     for (int i = 0; i < topicOfFeature.length; i++) {
       topicOfFeature[i] = TOPIC_OF.get(featureNames.get(i));
     }
-    this.profile = profile;
+    // Looked up by name a few times per explanation: indexed once.
+    this.profiles = new java.util.HashMap<>();
+    if (profile != null) {
+      for (FeatureProfile f : profile.features()) {
+        profiles.putIfAbsent(f.name(), f);
+      }
+    }
     this.homeCountry = features.spec().homeCountry();
     this.knownCategories =
         features.spec().vocabularies().getOrDefault(ReferenceFeatures.MERCHANT_CATEGORY, List.of());
@@ -120,7 +125,7 @@ final class ReasonCodes {
       case TIME_OF_DAY -> {
         int hour = in.hourOfDay();
         boolean night = hour >= 22 || hour <= 6;
-        String when = String.format(Locale.ROOT, "at %02d:00", hour);
+        String when = "at " + Decimals.twoDigits(hour) + ":00";
         yield night
             ? when + ", in the night hours (22:00–06:59)" + share("is_night", "night")
             : when;
@@ -146,7 +151,8 @@ final class ReasonCodes {
       case DISTANCE ->
           Double.isNaN(in.distanceFromHome())
               ? "distance from home unknown (no location given)"
-              : String.format(Locale.ROOT, "%.1f km from home", in.distanceFromHome())
+              : Decimals.fixed(in.distanceFromHome(), 1)
+                  + " km from home"
                   + versusAverage(in.distanceFromHome(), "distance_from_home", "distance");
       case COUNTRY -> {
         String country = in.merchantCountry();
@@ -173,23 +179,17 @@ final class ReasonCodes {
   }
 
   private static String money(double v) {
-    return String.format(Locale.ROOT, "%.2f", v);
+    return Decimals.fixed(v, 2);
   }
 
   private static String count(int n, String noun, String when) {
     return n + " " + noun + (n == 1 ? "" : "s") + " " + when;
   }
 
+  /** The training profile of a feature, or {@code null} when there is none or it saw no rows. */
   private FeatureProfile profile(String feature) {
-    if (profile == null) {
-      return null;
-    }
-    for (FeatureProfile f : profile.features()) {
-      if (f.name().equals(feature)) {
-        return f.count() > 0 ? f : null;
-      }
-    }
-    return null;
+    FeatureProfile p = profiles.get(feature);
+    return p != null && p.count() > 0 ? p : null;
   }
 
   /** ", 8.2× the average training amount (151.37)", or a percentile phrase when not far above. */
@@ -200,10 +200,15 @@ final class ReasonCodes {
     }
     double ratio = value / p.mean();
     if (ratio >= 1.5) {
-      return String.format(
-          Locale.ROOT, " is %.1f× the average training %s (%.2f)", ratio, what, p.mean());
+      return " is "
+          + Decimals.fixed(ratio, 1)
+          + "× the average training "
+          + what
+          + " ("
+          + Decimals.fixed(p.mean(), 2)
+          + ")";
     }
-    return String.format(Locale.ROOT, " (training average %.2f)", p.mean());
+    return trainingAverage(p);
   }
 
   /** ", above the 90th percentile in training (1)" when it is; the average otherwise. */
@@ -215,12 +220,13 @@ final class ReasonCodes {
     List<Double> edges = p.binEdges();
     // The last distinct decile edge is the 90% quantile's value (equal edges are dropped).
     if (!edges.isEmpty() && value > edges.get(edges.size() - 1)) {
-      return String.format(
-          Locale.ROOT,
-          ", above the 90th percentile in training (%s)",
-          plain(edges.get(edges.size() - 1)));
+      return ", above the 90th percentile in training (" + plain(edges.get(edges.size() - 1)) + ")";
     }
-    return String.format(Locale.ROOT, " (training average %.2f)", p.mean());
+    return trainingAverage(p);
+  }
+
+  private static String trainingAverage(FeatureProfile p) {
+    return " (training average " + Decimals.fixed(p.mean(), 2) + ")";
   }
 
   /** ", like 7% of training transactions" for a 0/1 flag whose mean is its share. */
@@ -229,11 +235,10 @@ final class ReasonCodes {
     if (p == null) {
       return "";
     }
-    return String.format(
-        Locale.ROOT, "; %.1f%% of training transactions are %s", 100 * p.mean(), what);
+    return "; " + Decimals.fixed(100 * p.mean(), 1) + "% of training transactions are " + what;
   }
 
   private static String plain(double v) {
-    return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
+    return v == Math.rint(v) ? String.valueOf((long) v) : Decimals.fixed(v, 2);
   }
 }

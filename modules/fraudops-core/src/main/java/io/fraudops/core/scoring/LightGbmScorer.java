@@ -106,6 +106,7 @@ public final class LightGbmScorer implements Scorer {
         shapRight,
         cover,
         value,
+        false,
         (node, x) -> unified(next(node, x), internal));
   }
 

@@ -26,16 +26,46 @@ package io.fraudops.core.scoring;
  * side; a row routes each split once, narrows each leaf's pattern off its path and adds that
  * pattern's {@code d} values (the Fast TreeSHAP v2 idea). The leaves of a small subtree (at most
  * {@value #MAX_UNIT_SPLITS} splits) differ only in the directions taken inside it, so they form one
- * unit whose table is indexed by the hot pattern of the features split on above it and the row's
- * direction at each of its splits: one record read for all of them. Trees with a leaf of more than
- * {@value #MAX_TABLE_FEATURES} distinct path features (whose tables would be too large) keep the
- * recursive algorithm, which also serves as the test reference ({@link #referenceContributions}).
+ * unit whose table is indexed by how the row stands at the splits above it and the row's direction
+ * at each of its own splits: one record read for all of them. A row is routed through every split
+ * of the ensemble in one pass into a bitset (the scorer's own decisions, {@link Router#splits}); a
+ * unit's index is then one bit extraction from the 64 bits of its tree (preorder, where a subtree's
+ * splits are consecutive), so finding it takes no branch and no loop. Trees with a leaf of more
+ * than {@value #MAX_TABLE_FEATURES} distinct path features (whose tables would be too large) keep
+ * the recursive algorithm, which also serves as the test reference ({@link
+ * #referenceContributions}).
  */
 final class TreeShap {
 
   /** The child a row goes to at an internal node, as the scorer's own walk decides it. */
   interface Router {
     int next(int node, double[] features);
+
+    /**
+     * The decisions at a fixed list of internal nodes, for routing a row through every split of the
+     * ensemble at once. The default asks {@link #next} node by node; a scorer can answer from its
+     * own split arrays in one tight loop (the same decisions, without a call per node).
+     */
+    default SplitRoutes splits(int[] nodes, int[] rightChild) {
+      return (features, wentRight) -> {
+        java.util.Arrays.fill(wentRight, 0);
+        for (int k = 0; k < nodes.length; k++) {
+          if (next(nodes[k], features) == rightChild[k]) {
+            wentRight[k >>> 6] |= 1L << k;
+          }
+        }
+      };
+    }
+  }
+
+  /** Where a row goes at each node of a fixed list: see {@link Router#splits}. */
+  interface SplitRoutes {
+    /**
+     * Sets bit {@code k} of the bitset {@code wentRight} (bit {@code k & 63} of word {@code k >>>
+     * 6}) when the row goes right at node {@code k}, clears it when left; bits past the last node
+     * are left as they are.
+     */
+    void route(double[] features, long[] wentRight);
   }
 
   private final int width;
@@ -63,27 +93,43 @@ final class TreeShap {
   // down to routed node k form a long (bit i: right at depth i), kept in slot k + 1 of the
   // workspace (slot 0 holds the empty path above every root).
   private final int[] routedNodes;
-  private final int[] routedRight; // right child of each routed node
+  private final SplitRoutes routes; // the row's direction at every routed node, in one pass
   private final int[] routedParentSlot; // slot of its parent's directions, 0 at a root
   private final int[] routedDepth;
-  // Tabulated leaves, in tree order; leaf k has d distinct features [featFrom[k], featFrom[k + 1])
-  // and a table [tableFrom[k], + 2^d * d): for each hot pattern, the leaf's contribution to each of
-  // its features.
+  // Units: a tabulated leaf, or a small subtree whose leaves share one table. A row's record in a
+  // unit's table is found by an index of two parts. The low part says how the row stands on the
+  // path above the unit: in a "direct" unit one bit per depth (1: the row strays from the path at
+  // that split), in a "merged" unit, whose path is too deep for that, one bit per distinct feature
+  // split on above it (1: hot, it follows the path at every split on that feature). The high part
+  // is the row's direction at each of the unit's own splits, which are consecutive routed nodes
+  // (preorder), so one bit window. In a direct unit the splits above and its own all lie in the
+  // first 64 routed nodes of its tree, so the whole index is one bit extraction from that window.
+  // Direct units come first; within each kind, units are sorted by their number of distinct
+  // features, so the loops over them run the same trip counts in a row.
+  private final int directUnits;
+  private final int[] unitTreeStart; // direct: routed index of the tree's root
+  private final long[] unitExpect; // direct: 1 where the path above goes right, in that window
+  private final long[] unitMask; // direct: the splits above and the unit's own, in that window
+  private final int[] unitParentSlot; // merged: slot of the row's directions down to the parent
+  private final long[] unitPath; // merged: the directions of the path from the root to the unit
+  private final int[] unitLowBits; // merged: features split on above the unit
+  private final int[] unitInnerStart; // merged: routed index of the unit's first own split
+  private final long[] unitInnerMask; // merged: one bit per own split
+  private final long[] leafDepthMask; // merged, per distinct feature: its depths above
+  // Unit u has distinct features [featFrom[u], featFrom[u + 1]) and a table at tableFrom[u] of
+  // d values per index: the unit's contribution to each of its features.
   private final int[] featFrom;
   private final int[] tableFrom;
-  private final int[] leafParentSlot; // slot of the row's directions down to the leaf's parent
-  private final long[] leafPath; // the directions of the leaf's own path
-  // A "leaf" is a unit: one leaf, or a small subtree whose leaves share one table. Its first
-  // unitAbove[k] distinct features are split on above the subtree (the rest only inside it); its
-  // table is indexed by their hot pattern followed by the row's direction at each of the
-  // subtree's splits [innerFrom[k], innerFrom[k + 1]), read at innerSlot (bit innerDepth).
-  private final int[] unitAbove;
-  private final int[] innerFrom;
-  private final int[] innerSlot;
-  private final int[] innerDepth;
-  private final long[] leafDepthMask; // per distinct feature: the depths whose split is on it
-  private final int[] leafFeature; // distinct path features of each leaf
-  private final double[] contribution;
+  // Where unit u adds to its f-th feature: in lane u % LANES of the workspace's sums. A
+  // feature split on in most trees gets an addition from most units; spread over lanes, those
+  // additions form several short dependency chains instead of one long one.
+  private final int[] leafSlot;
+  private final int laneStride;
+  private static final int LANES = 4;
+  // The records, in float (half the memory: the tables outgrow the core's own cache, and a
+  // neighbour's traffic in the shared cache then costs less) or in double; one is null.
+  private final float[] floatRecords;
+  private final double[] doubleRecords;
 
   /**
    * @param roots per tree, the global id of its root node
@@ -92,6 +138,9 @@ final class TreeShap {
    * @param right right child of each node, {@code -1} at a leaf
    * @param cover training cover (hessian sum or row count) of each node
    * @param leafValue value of each leaf node (ignored at internal nodes)
+   * @param floatRecords keep the tables in float: for a model whose own arithmetic is float
+   *     (XGBoost), where a contribution is then within about 1e-6 of the exact value; LightGBM,
+   *     which computes in double, keeps double tables
    */
   TreeShap(
       int width,
@@ -102,6 +151,7 @@ final class TreeShap {
       int[] right,
       double[] cover,
       double[] leafValue,
+      boolean floatRecords,
       Router router) {
     this.width = width;
     this.baseMargin = baseMargin;
@@ -140,40 +190,104 @@ final class TreeShap {
     }
     this.recursiveRoots = t.recursive.toArray();
     this.routedNodes = t.routed.toArray();
-    this.routedRight = t.routedRight.toArray();
+    this.routes = router.splits(routedNodes, t.routedRight.toArray());
     this.routedParentSlot = t.routedParentSlot.toArray();
     this.routedDepth = t.routedDepth.toArray();
-    t.featFrom.add(t.leafFeature.size());
-    this.featFrom = t.featFrom.toArray();
-    this.tableFrom = t.tableFrom.toArray();
-    this.leafParentSlot = t.leafParentSlot.toArray();
-    this.leafPath = t.leafPath.toArray();
-    this.unitAbove = t.unitAbove.toArray();
-    t.innerFrom.add(t.innerSlot.size());
-    this.innerFrom = t.innerFrom.toArray();
-    this.innerSlot = t.innerSlot.toArray();
-    this.innerDepth = t.innerDepth.toArray();
-    this.leafDepthMask = t.depthMask.toArray();
-    this.leafFeature = t.leafFeature.toArray();
-    this.contribution = t.contribution.toArray();
+    java.util.List<Unit> units = t.units;
+    // Direct units first, then merged ones; each kind by its number of distinct features.
+    units.sort(
+        java.util.Comparator.comparing((Unit u) -> !u.direct)
+            .thenComparingInt(u -> u.features.length));
+    int n = units.size();
+    int direct = 0;
+    this.unitTreeStart = new int[n];
+    this.unitExpect = new long[n];
+    this.unitMask = new long[n];
+    this.unitParentSlot = new int[n];
+    this.unitPath = new long[n];
+    this.unitLowBits = new int[n];
+    this.unitInnerStart = new int[n];
+    this.unitInnerMask = new long[n];
+    this.featFrom = new int[n + 1];
+    this.tableFrom = new int[n];
+    IntList features = new IntList();
+    LongList depthMasks = new LongList();
+    DoubleList tables = new DoubleList();
+    for (int u = 0; u < n; u++) {
+      Unit unit = units.get(u);
+      direct += unit.direct ? 1 : 0;
+      unitParentSlot[u] = unit.parentSlot;
+      unitPath[u] = unit.path;
+      unitLowBits[u] = unit.lowBits;
+      unitTreeStart[u] = unit.treeStart;
+      unitExpect[u] = unit.expect;
+      unitMask[u] = unit.mask;
+      unitInnerStart[u] = unit.innerStart;
+      unitInnerMask[u] = (1L << unit.innerBits) - 1;
+      featFrom[u] = features.size();
+      tableFrom[u] = tables.size();
+      for (int j = 0; j < unit.features.length; j++) {
+        features.add(unit.features[j]);
+        depthMasks.add(j < unit.depthMasks.length ? unit.depthMasks[j] : 0);
+      }
+      tables.addAll(unit.table);
+    }
+    featFrom[n] = features.size();
+    this.directUnits = direct;
+    int[] leafFeature = features.toArray();
+    this.laneStride = width + 8; // lanes a cache line apart at least
+    this.leafSlot = new int[leafFeature.length];
+    for (int u = 0; u < n; u++) {
+      for (int f = featFrom[u]; f < featFrom[u + 1]; f++) {
+        leafSlot[f] = (u % LANES) * laneStride + leafFeature[f];
+      }
+    }
+    this.leafDepthMask = depthMasks.toArray();
+    double[] all = tables.toArray();
+    if (floatRecords) {
+      this.floatRecords = new float[all.length];
+      for (int i = 0; i < all.length; i++) {
+        this.floatRecords[i] = (float) all[i];
+      }
+      this.doubleRecords = null;
+    } else {
+      this.floatRecords = null;
+      this.doubleRecords = all;
+    }
     int routed = routedNodes.length;
-    int leaves = tableFrom.length;
-    this.workspaces = ThreadLocal.withInitial(() -> new Workspace(pathCapacity, routed, leaves));
+    int sums = LANES * laneStride;
+    this.workspaces = ThreadLocal.withInitial(() -> new Workspace(pathCapacity, routed, sums));
   }
 
-  /** Bytes held by the per-leaf tables (patterns, paths and features) of the tabulated trees. */
+  /** Bytes held by the per-unit tables (records, paths and features) of the tabulated trees. */
   long tableBytes() {
-    return 8L * (contribution.length + leafPath.length + leafDepthMask.length)
+    return (floatRecords != null ? 4L * floatRecords.length : 8L * doubleRecords.length)
+        + 8L
+            * (0
+                + unitPath.length
+                + unitExpect.length
+                + unitMask.length
+                + unitInnerMask.length
+                + leafDepthMask.length)
         + 4L
-            * (4 * routedNodes.length
+            * (3 * routedNodes.length
+                + unitParentSlot.length
+                + unitTreeStart.length
+                + unitLowBits.length
+                + unitInnerStart.length
                 + featFrom.length
                 + tableFrom.length
-                + leafParentSlot.length
-                + unitAbove.length
-                + innerFrom.length
-                + innerSlot.length
-                + innerDepth.length
-                + leafFeature.length);
+                + leafSlot.length);
+  }
+
+  /** Number of units tabulated with a per-depth index (the rest merge repeated features). */
+  int directUnits() {
+    return directUnits;
+  }
+
+  /** Number of tabulated units: single leaves and small subtrees. */
+  int units() {
+    return tableFrom.length;
   }
 
   /** Number of trees explained by the recursive algorithm rather than by tables. */
@@ -201,80 +315,82 @@ final class TreeShap {
     java.util.Arrays.fill(out, 0, width + 1, 0.0);
     out[width] = expectedMargin();
     Workspace w = workspaces.get();
-    long[] directions = w.directions;
-    int[] nodes = routedNodes;
-    int[] rightChild = routedRight;
-    int[] parentSlot = routedParentSlot;
-    int[] depthOf = routedDepth;
-    for (int k = 0; k < nodes.length; k++) {
-      int differ = router.next(nodes[k], features) ^ rightChild[k]; // node ids are >= 0
-      long wentRight = 1 + (-differ >> 31);
-      directions[k + 1] = directions[parentSlot[k]] | (wentRight << depthOf[k]);
+    long[] wentRight = w.wentRight;
+    routes.route(features, wentRight);
+    double[] sums = w.sums;
+    java.util.Arrays.fill(sums, 0.0);
+    addDirectUnits(wentRight, sums);
+    if (directUnits < tableFrom.length) {
+      long[] directions = w.directions;
+      int[] parentSlot = routedParentSlot;
+      int[] depthOf = routedDepth;
+      for (int k = 0; k < parentSlot.length; k++) {
+        long right = (wentRight[k >>> 6] >>> k) & 1;
+        directions[k + 1] = directions[parentSlot[k]] | (right << depthOf[k]);
+      }
+      addMergedUnits(directions, wentRight, sums);
     }
-    addLeaves(
-        directions,
-        w.record,
-        out,
-        tableFrom.length,
-        featFrom,
-        leafParentSlot,
-        leafPath,
-        unitAbove,
-        innerFrom,
-        innerSlot,
-        innerDepth,
-        leafDepthMask,
-        tableFrom,
-        leafFeature,
-        contribution);
+    for (int lane = 0; lane < LANES; lane++) {
+      for (int f = 0; f < width; f++) {
+        out[f] += sums[lane * laneStride + f];
+      }
+    }
     for (int root : recursiveRoots) {
       recurse(features, out, w, root, 0, 0, 1, 1, -1);
     }
   }
 
-  private static void addLeaves(
-      long[] directions,
-      int[] record,
-      double[] out,
-      int leaves,
-      int[] featFrom,
-      int[] leafParentSlot,
-      long[] leafPath,
-      int[] unitAbove,
-      int[] innerFrom,
-      int[] innerSlot,
-      int[] innerDepth,
-      long[] depthMask,
-      int[] tableFrom,
-      int[] leafFeature,
-      double[] contribution) {
-    // Whether a row follows a leaf's path at a split is as good as random: the pattern is
-    // narrowed by arithmetic rather than by jumps. Each pattern's contributions lie together.
-    for (int leaf = 0; leaf < leaves; leaf++) {
-      int f0 = featFrom[leaf];
-      int d = featFrom[leaf + 1] - f0;
-      // The depths where the row leaves the leaf's path; a feature is hot when none splits on it.
-      long strays = directions[leafParentSlot[leaf]] ^ leafPath[leaf];
-      int pattern = 0;
-      for (int i = 0, above = unitAbove[leaf]; i < above; i++) {
-        long stray = strays & depthMask[f0 + i]; // bit 63 never set: >= 0
-        pattern |= (int) ((stray - 1) >>> 63) << i;
-      }
-      // A subtree unit also reads the row's direction at each of its splits.
-      for (int m = innerFrom[leaf], end = innerFrom[leaf + 1]; m < end; m++) {
-        pattern = (pattern << 1) | ((int) (directions[innerSlot[m]] >>> innerDepth[m]) & 1);
-      }
-      record[leaf] = tableFrom[leaf] + pattern * d;
+  /**
+   * Adds each direct unit's record for the row, found by one bit extraction ({@code pext}) and no
+   * branch: whether a row follows a path is as good as random, so jumps on it would be mispredicted
+   * half the time. Nothing is stored but the sums: a store stream beside the load streams of the
+   * unit arrays can alias them (same address mod 4 KiB) and stall every load.
+   */
+  private void addDirectUnits(long[] wentRight, double[] sums) {
+    for (int u = 0; u < directUnits; u++) {
+      long turns = window(wentRight, unitTreeStart[u]) ^ unitExpect[u];
+      int index = (int) Long.compress(turns, unitMask[u]);
+      addRecord(u, index, sums);
     }
-    // Then the records, whose addresses are now all known: their cache misses overlap.
-    for (int leaf = 0; leaf < leaves; leaf++) {
-      int f0 = featFrom[leaf];
-      int d = featFrom[leaf + 1] - f0;
-      int at = record[leaf];
+  }
+
+  /** The same for merged units: a feature is hot when the row strays at none of its depths. */
+  private void addMergedUnits(long[] directions, long[] wentRight, double[] sums) {
+    for (int u = directUnits; u < tableFrom.length; u++) {
+      long strays = directions[unitParentSlot[u]] ^ unitPath[u];
+      int f0 = featFrom[u];
+      int above = unitLowBits[u];
+      long hot = 0;
+      for (int i = 0; i < above; i++) {
+        long stray = strays & leafDepthMask[f0 + i]; // bit 63 never set: >= 0
+        hot |= ((stray - 1) >>> 63) << i;
+      }
+      long inner = window(wentRight, unitInnerStart[u]) & unitInnerMask[u];
+      addRecord(u, (int) (hot | (inner << above)), sums);
+    }
+  }
+
+  /** Adds record {@code index} of unit {@code u}: its contribution to each of its features. */
+  private void addRecord(int u, int index, double[] sums) {
+    int f0 = featFrom[u];
+    int d = featFrom[u + 1] - f0;
+    int at = tableFrom[u] + index * d;
+    if (floatRecords != null) {
       for (int i = 0; i < d; i++) {
-        out[leafFeature[f0 + i]] += contribution[at + i];
+        sums[leafSlot[f0 + i]] += floatRecords[at + i];
+      }
+    } else {
+      for (int i = 0; i < d; i++) {
+        sums[leafSlot[f0 + i]] += doubleRecords[at + i];
       }
     }
+  }
+
+  /** Bits {@code from, from + 1, ...} of a bitset as a long (it has a spare word at the end). */
+  private static long window(long[] bits, int from) {
+    int word = from >>> 6;
+    // The high word shifted left by 64 - (from & 63), in two steps so a shift of 64 gives 0.
+    return (bits[word] >>> from) | ((bits[word + 1] << 1) << (~from & 63));
   }
 
   /**
@@ -295,25 +411,36 @@ final class TreeShap {
     }
   }
 
-  /** Load-time builder of the per-leaf tables. */
+  /** A unit as built: where it hangs, how its index is formed, and its table. */
+  private static final class Unit {
+    boolean direct; // low part of the index: one bit per depth above (else per feature)
+    int treeStart;
+    long expect;
+    long mask;
+    int parentSlot;
+    long path;
+    int lowBits;
+    int innerStart;
+    int innerBits;
+    int[] features; // distinct features, those split on above the unit first
+    long[] depthMasks; // per feature split on above the unit: its depths there
+    double[] table;
+  }
+
+  /**
+   * Units whose path above is at most this many splits deep, plus their own splits, are indexed per
+   * depth (a repeated feature costs table rows, not run time).
+   */
+  static final int MAX_DIRECT_INDEX_BITS = 10;
+
+  /** Load-time builder of the per-unit tables. */
   private final class Tables {
     final IntList recursive = new IntList();
     final IntList routed = new IntList();
     final IntList routedRight = new IntList();
     final IntList routedParentSlot = new IntList();
     final IntList routedDepth = new IntList();
-    final IntList leafParentSlot = new IntList();
-    final LongList leafPath = new LongList();
-    final IntList unitAbove = new IntList();
-    final IntList innerFrom = new IntList();
-    final IntList innerSlot = new IntList();
-    final IntList innerDepth = new IntList();
-    final LongList depthMask = new LongList();
-    final IntList featFrom = new IntList();
-    final IntList tableFrom = new IntList();
-    final IntList leafFeature = new IntList();
-    final DoubleList contribution = new DoubleList();
-    private int tableSize;
+    final java.util.List<Unit> units = new java.util.ArrayList<>();
 
     // The current root-to-node path: split nodes and the child taken at each.
     private final IntList pathNodes = new IntList();
@@ -375,82 +502,90 @@ final class TreeShap {
     /** The subtree at {@code node} (the end of the current path) as one unit. */
     private void unit(int node) {
       int q = pathNodes.size; // the subtree root's depth
+      Unit unit = new Unit();
       // Features split on above the subtree, in order of first split, with their depth masks.
       IntList features = new IntList();
-      long[] masks = new long[q + MAX_UNIT_SPLITS + 1];
-      long path = 0;
+      long[] masks = new long[q];
       for (int p = 0; p < q; p++) {
         int split = pathNodes.get(p);
         int j = indexOf(features, feature[split]);
         masks[j] |= 1L << p;
         if (pathChildren.get(p) == right[split]) {
-          path |= 1L << p;
+          unit.path |= 1L << p;
         }
       }
       int above = features.size;
-      // The subtree's splits in preorder, and its leaves with their tables.
+      // The subtree's splits in preorder (consecutive routed nodes), and its leaves.
       IntList inner = new IntList();
       java.util.List<Leaf> leafList = new java.util.ArrayList<>();
-      java.util.List<int[]> leafInner = new java.util.ArrayList<>(); // per leaf: inner split, child
-      collect(node, inner, leafList, leafInner, features);
+      java.util.List<int[]> leafNodes = new java.util.ArrayList<>(); // per leaf: its path's splits
+      collect(node, inner, leafList, leafNodes, features);
       int k = inner.size;
-      int d = features.size;
-      featFrom.add(leafFeature.size());
-      tableFrom.add(tableSize);
-      leafParentSlot.add(q == 0 ? 0 : routedIndex.get(pathNodes.get(q - 1)));
-      leafPath.add(path);
-      unitAbove.add(above);
-      innerFrom.add(innerSlot.size());
+      unit.parentSlot = q == 0 ? 0 : routedIndex.get(pathNodes.get(q - 1));
+      unit.innerBits = k;
+      unit.innerStart = k == 0 ? 0 : routedIndex.get(inner.get(0)) - 1;
       for (int m = 0; m < k; m++) {
-        innerSlot.add(routedIndex.get(inner.get(m)));
-        innerDepth.add(q + depthBelow(node, inner.get(m)));
+        if (routedIndex.get(inner.get(m)) - 1 != unit.innerStart + m) {
+          throw new IllegalStateException("a subtree's splits are not consecutive in preorder");
+        }
       }
-      for (int j = 0; j < d; j++) {
-        leafFeature.add(features.get(j));
-        depthMask.add(masks[j]);
+      // Positions in the window of the tree's first 64 routed nodes: the splits above, in depth
+      // order (which is preorder), then the unit's own, in preorder.
+      unit.treeStart = routedIndex.get(q == 0 ? node : pathNodes.get(0)) - 1;
+      int last = k > 0 ? unit.innerStart + k - 1 : routedIndex.get(pathNodes.get(q - 1)) - 1;
+      unit.direct = q + k <= MAX_DIRECT_INDEX_BITS && last - unit.treeStart < 64;
+      if (unit.direct) {
+        for (int p = 0; p < q; p++) {
+          int position = routedIndex.get(pathNodes.get(p)) - 1 - unit.treeStart;
+          unit.mask |= 1L << position;
+          unit.expect |= ((unit.path >>> p) & 1) << position;
+        }
+        for (int m = 0; m < k; m++) {
+          unit.mask |= 1L << (unit.innerStart + m - unit.treeStart);
+        }
       }
-      double[] rec = new double[d];
-      for (int patternAbove = 0; patternAbove < (1 << above); patternAbove++) {
-        for (int turns = 0; turns < (1 << k); turns++) {
-          java.util.Arrays.fill(rec, 0.0);
-          for (int li = 0; li < leafList.size(); li++) {
-            Leaf leaf = leafList.get(li);
-            int[] splits = leafInner.get(li);
-            int leafPattern = 0;
-            for (int jl = 0; jl < leaf.d; jl++) {
-              int f = leaf.distinct[jl];
-              int pos = indexOf(features, f);
-              boolean hot = pos >= above || ((patternAbove >> pos) & 1) != 0;
-              for (int e = 0; e < splits.length; e += 2) {
-                int split = splits[e];
-                if (feature[split] == f) {
-                  int m = inner.indexOf(split);
-                  int wentRight = (turns >> (k - 1 - m)) & 1;
-                  int leafRight = splits[e + 1] == right[split] ? 1 : 0;
-                  hot &= wentRight == leafRight;
-                }
-              }
-              if (hot) {
-                leafPattern |= 1 << jl;
+      unit.lowBits = unit.direct ? q : above;
+      unit.features = features.toArray();
+      unit.depthMasks = java.util.Arrays.copyOf(masks, above);
+      int d = features.size;
+      int low = unit.lowBits;
+      unit.table = new double[(1 << (low + k)) * d];
+      for (int index = 0; index < 1 << (low + k); index++) {
+        for (int li = 0; li < leafList.size(); li++) {
+          Leaf leaf = leafList.get(li);
+          int[] nodes = leafNodes.get(li);
+          int leafPattern = 0;
+          for (int jl = 0; jl < leaf.d; jl++) {
+            boolean hot = true;
+            for (long depths = leaf.masks[jl]; depths != 0; depths &= depths - 1) {
+              int p = Long.numberOfTrailingZeros(depths);
+              if (p >= q) { // a split of the unit: hot when the row goes the leaf's way
+                long wentRight = (index >> (low + inner.indexOf(nodes[p]))) & 1;
+                hot &= wentRight == ((leaf.path >>> p) & 1);
+              } else if (unit.direct) { // bit p: the row strays at depth p
+                hot &= ((index >> p) & 1) == 0;
+              } else { // bit j: the row is hot for the j-th feature split on above
+                hot &= ((index >> indexOf(features, leaf.distinct[jl])) & 1) == 1;
               }
             }
-            for (int jl = 0; jl < leaf.d; jl++) {
-              rec[indexOf(features, leaf.distinct[jl])] += leaf.table[leafPattern * leaf.d + jl];
+            if (hot) {
+              leafPattern |= 1 << jl;
             }
           }
-          for (double c : rec) {
-            contribution.add(c);
+          for (int jl = 0; jl < leaf.d; jl++) {
+            unit.table[index * d + indexOf(features, leaf.distinct[jl])] +=
+                leaf.table[leafPattern * leaf.d + jl];
           }
         }
       }
-      tableSize += (1 << (above + k)) * d;
+      units.add(unit);
     }
 
     private void collect(
         int node,
         IntList inner,
         java.util.List<Leaf> leafList,
-        java.util.List<int[]> leafInner,
+        java.util.List<int[]> leafNodes,
         IntList features) {
       if (left[node] < 0) {
         Leaf leaf = new Leaf(node);
@@ -458,41 +593,17 @@ final class TreeShap {
           indexOf(features, leaf.distinct[j]);
         }
         leafList.add(leaf);
-        int[] splits = new int[2 * unitDepth];
-        for (int e = 0; e < unitDepth; e++) {
-          splits[2 * e] = pathNodes.get(pathNodes.size - unitDepth + e);
-          splits[2 * e + 1] = pathChildren.get(pathNodes.size - unitDepth + e);
-        }
-        leafInner.add(splits);
+        leafNodes.add(pathNodes.toArray());
         return;
       }
       inner.add(node);
       for (int child : new int[] {left[node], right[node]}) {
         pathNodes.add(node);
         pathChildren.add(child);
-        unitDepth++;
-        collect(child, inner, leafList, leafInner, features);
-        unitDepth--;
+        collect(child, inner, leafList, leafNodes, features);
         pathNodes.size--;
         pathChildren.size--;
       }
-    }
-
-    private int unitDepth;
-
-    private int depthBelow(int from, int target) {
-      if (from == target) {
-        return 0;
-      }
-      if (left[from] < 0) {
-        return -1;
-      }
-      int l = depthBelow(left[from], target);
-      if (l >= 0) {
-        return l + 1;
-      }
-      int r = depthBelow(right[from], target);
-      return r >= 0 ? r + 1 : -1;
     }
 
     private static int indexOf(IntList list, int value) {
@@ -659,6 +770,12 @@ final class TreeShap {
 
     int size() {
       return size;
+    }
+
+    void addAll(double[] values) {
+      for (double v : values) {
+        add(v);
+      }
     }
 
     double[] toArray() {
@@ -830,11 +947,13 @@ final class TreeShap {
     final double[] one;
     final double[] weight;
     final long[] directions; // per slot, the row's directions down to a routed node
-    final int[] record; // per tabulated leaf, where the row's pattern's contributions lie
+    final long[] wentRight; // bitset over routed nodes: the row goes right there
+    final double[] sums; // per lane, the units' contributions to each feature
 
-    Workspace(int capacity, int routed, int leaves) {
+    Workspace(int capacity, int routed, int sums) {
+      this.sums = new double[sums];
       directions = new long[routed + 1];
-      record = new int[leaves];
+      wentRight = new long[(routed >>> 6) + 2]; // a spare word for reading bit windows
       feature = new int[capacity];
       zero = new double[capacity];
       one = new double[capacity];

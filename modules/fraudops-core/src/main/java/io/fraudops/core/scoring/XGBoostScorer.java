@@ -72,7 +72,66 @@ public final class XGBoostScorer implements Scorer {
                 right,
                 forest.cover,
                 widen(value),
-                this::next);
+                true, // XGBoost's margins and its own contributions are float
+                new ShapRouter());
+  }
+
+  // TreeSHAP's row narrowed to float: one buffer per thread, sized for the widest row seen.
+  private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[64]);
+
+  /** TreeSHAP's view of the splits: {@link #next}'s decisions, many nodes in one loop. */
+  private final class ShapRouter implements TreeShap.Router {
+    @Override
+    public int next(int node, double[] features) {
+      return XGBoostScorer.this.next(node, features);
+    }
+
+    @Override
+    public TreeShap.SplitRoutes splits(int[] nodes, int[] rightChild) {
+      int n = nodes.length;
+      int[] splitFeature = new int[n];
+      float[] split = new float[n];
+      int[] missingRight = new int[n];
+      for (int k = 0; k < n; k++) {
+        splitFeature[k] = feature[nodes[k]];
+        split[k] = value[nodes[k]];
+        missingRight[k] = missing[nodes[k]] == right[nodes[k]] ? 1 : 0;
+      }
+      return (features, wentRight) -> {
+        // The row narrowed to float once, as XGBoost compares; a row without missing values
+        // (the usual case) takes a loop without the NaN test.
+        float[] x = ROW.get();
+        if (x.length < features.length) {
+          x = new float[features.length];
+          ROW.set(x);
+        }
+        boolean dense = true;
+        for (int f = 0; f < features.length; f++) {
+          x[f] = (float) features[f];
+          dense &= x[f] == x[f];
+        }
+        // 64 nodes per word, the bits gathered in a register.
+        for (int from = 0; from < n; from += 64) {
+          int to = Math.min(n, from + 64);
+          long bits = 0;
+          if (dense) {
+            for (int k = from; k < to; k++) {
+              bits |= (x[splitFeature[k]] >= split[k] ? 1L : 0L) << k; // shift taken mod 64
+            }
+          } else {
+            for (int k = from; k < to; k++) {
+              float v = x[splitFeature[k]];
+              long r = v >= split[k] ? 1 : 0;
+              if (v != v) {
+                r = missingRight[k]; // NaN fails both comparisons: the default direction
+              }
+              bits |= r << k;
+            }
+          }
+          wentRight[from >>> 6] = bits;
+        }
+      };
+    }
   }
 
   private static double[] widen(float[] values) {
