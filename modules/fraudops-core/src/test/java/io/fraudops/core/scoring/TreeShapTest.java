@@ -55,6 +55,10 @@ class TreeShapTest {
     }
 
     TreeShap shap(double baseMargin, boolean floatRecords) {
+      return shap(baseMargin, floatRecords, TreeShap.MAX_TABLE_BYTES);
+    }
+
+    TreeShap shap(double baseMargin, boolean floatRecords, long maxTableBytes) {
       int[] f = feature.stream().mapToInt(Integer::intValue).toArray();
       int[] l = left.stream().mapToInt(Integer::intValue).toArray();
       int[] r = right.stream().mapToInt(Integer::intValue).toArray();
@@ -79,7 +83,8 @@ class TreeShapTest {
               return m[node] ? l[node] : r[node];
             }
             return v < t[node] ? l[node] : r[node];
-          });
+          },
+          maxTableBytes);
     }
   }
 
@@ -140,6 +145,23 @@ class TreeShapTest {
     assertThat(shap.directUnits()).isPositive().isLessThan(shap.units());
     assertAgree(shap, random, width, 500, DOUBLE_TOLERANCE);
     assertAgree(forest.shap(-0.3, true), random, width, 500, FLOAT_TOLERANCE);
+  }
+
+  @Test
+  void treesPastTheTableBudgetKeepTheRecursiveAlgorithm() {
+    Random random = new Random(5);
+    int width = 8;
+    Forest forest = new Forest(random, width);
+    for (int t = 0; t < 12; t++) {
+      forest.roots.add(forest.node(0, 7, 10_000));
+    }
+    TreeShap unbounded = forest.shap(0.1, true);
+    assertThat(unbounded.recursiveTrees()).isZero();
+    // Half the tables' size: the first trees that fit are tabulated, the rest stay recursive.
+    TreeShap bounded = forest.shap(0.1, true, unbounded.tableBytes() / 2);
+    assertThat(bounded.recursiveTrees()).isPositive().isLessThan(12);
+    assertThat(bounded.tableBytes()).isLessThan(unbounded.tableBytes());
+    assertAgree(bounded, random, width, 500, FLOAT_TOLERANCE);
   }
 
   @Test
