@@ -107,7 +107,8 @@ public final class LightGbmScorer implements Scorer {
         cover,
         value,
         false,
-        (node, x) -> unified(next(node, x), internal));
+        (node, x) -> unified(next(node, x), internal),
+        TreeShap.MAX_TABLE_BYTES);
   }
 
   private static int unified(int ref, int internal) {

@@ -141,33 +141,9 @@ final class TreeShap {
    * @param floatRecords keep the tables in float: for a model whose own arithmetic is float
    *     (XGBoost), where a contribution is then within about 1e-6 of the exact value; LightGBM,
    *     which computes in double, keeps double tables
+   * @param maxTableBytes the most memory the tables may take ({@link #MAX_TABLE_BYTES} but in
+   *     tests); trees past it keep algorithm 2
    */
-  TreeShap(
-      int width,
-      double baseMargin,
-      int[] roots,
-      int[] feature,
-      int[] left,
-      int[] right,
-      double[] cover,
-      double[] leafValue,
-      boolean floatRecords,
-      Router router) {
-    this(
-        width,
-        baseMargin,
-        roots,
-        feature,
-        left,
-        right,
-        cover,
-        leafValue,
-        floatRecords,
-        router,
-        MAX_TABLE_BYTES);
-  }
-
-  /** The same with another table budget than {@link #MAX_TABLE_BYTES} (tests). */
   TreeShap(
       int width,
       double baseMargin,

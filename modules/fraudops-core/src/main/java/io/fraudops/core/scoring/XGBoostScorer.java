@@ -73,7 +73,8 @@ public final class XGBoostScorer implements Scorer {
                 forest.cover,
                 widen(value),
                 true, // XGBoost's margins and its own contributions are float
-                new ShapRouter());
+                new ShapRouter(),
+                TreeShap.MAX_TABLE_BYTES);
   }
 
   // TreeSHAP's row narrowed to float: one buffer per thread, sized for the widest row seen.
