@@ -91,22 +91,12 @@ final class CompleteTrees {
     fill(t, right[node], 2 * slot + 2, level + 1, feature, value, left, right, missing);
   }
 
-  // The row narrowed to float once (as XGBoost compares in float), -0.0 made +0.0; one buffer per
-  // thread, sized for the widest row seen.
-  private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[64]);
-
   /** The margin: {@code base} plus one leaf per tree, in tree order, in float. */
   float margin(float base, double[] features) {
-    float[] x = ROW.get();
-    if (x.length < features.length) {
-      x = new float[features.length];
-      ROW.set(x);
-    }
-    boolean dense = true; // no missing value: the usual row, whose walk skips the NaN test
-    for (int f = 0; f < features.length; f++) {
-      x[f] = (float) features[f] + 0.0f; // + 0.0f turns -0.0 into +0.0
-      dense &= x[f] == x[f];
-    }
+    // The row narrowed to float once (as XGBoost compares in float); a row without missing
+    // values, the usual one, takes a walk without the NaN test.
+    float[] x = FloatRow.buffer(features.length);
+    boolean dense = FloatRow.narrow(features, x);
     float sum = base;
     int leaves = internal + 1;
     int t = 0;

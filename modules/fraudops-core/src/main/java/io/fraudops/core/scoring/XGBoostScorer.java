@@ -77,9 +77,6 @@ public final class XGBoostScorer implements Scorer {
                 TreeShap.MAX_TABLE_BYTES);
   }
 
-  // TreeSHAP's row narrowed to float: one buffer per thread, sized for the widest row seen.
-  private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[64]);
-
   /** TreeSHAP's view of the splits: {@link #next}'s decisions, many nodes in one loop. */
   private final class ShapRouter implements TreeShap.Router {
     @Override
@@ -101,16 +98,8 @@ public final class XGBoostScorer implements Scorer {
       return (features, wentRight) -> {
         // The row narrowed to float once, as XGBoost compares; a row without missing values
         // (the usual case) takes a loop without the NaN test.
-        float[] x = ROW.get();
-        if (x.length < features.length) {
-          x = new float[features.length];
-          ROW.set(x);
-        }
-        boolean dense = true;
-        for (int f = 0; f < features.length; f++) {
-          x[f] = (float) features[f];
-          dense &= x[f] == x[f];
-        }
+        float[] x = FloatRow.buffer(features.length);
+        boolean dense = FloatRow.narrow(features, x);
         // 64 nodes per word, the bits gathered in a register.
         for (int from = 0; from < n; from += 64) {
           int to = Math.min(n, from + 64);
